@@ -1,0 +1,18 @@
+package io.weir.engine;
+
+import io.weir.planner.ConnectorCapabilities;
+import io.weir.runtime.connector.FactoryUtil;
+import java.util.Map;
+
+/** Answers the planner's questions about connectors from the factories on the class path. */
+final class EngineCapabilities implements ConnectorCapabilities {
+  @Override
+  public boolean supportsProjectionPushDown(Map<String, String> options) {
+    return FactoryUtil.connector("?", options).supportsProjectionPushDown();
+  }
+
+  @Override
+  public boolean supportsFilterPushDown(Map<String, String> options) {
+    return FactoryUtil.connector("?", options).supportsFilterPushDown();
+  }
+}

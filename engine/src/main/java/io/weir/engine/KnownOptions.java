@@ -1,0 +1,17 @@
+package io.weir.engine;
+
+import io.weir.common.config.ConfigOption;
+import io.weir.common.config.CoreOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Options {@code SET} checks the value of; any other key is stored as given, as in Flink. */
+final class KnownOptions {
+  private KnownOptions() {}
+
+  static List<ConfigOption<?>> all() {
+    List<ConfigOption<?>> all = new ArrayList<>(CoreOptions.all());
+    all.add(io.weir.state.StateOptions.STATE_BACKEND);
+    return all;
+  }
+}

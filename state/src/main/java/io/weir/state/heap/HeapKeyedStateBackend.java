@@ -1,0 +1,327 @@
+package io.weir.state.heap;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weir.state.KeyGroupRange;
+import io.weir.state.KeyGroupSnapshotReader;
+import io.weir.state.KeyGroupSnapshotWriter;
+import io.weir.state.KeyGroups;
+import io.weir.state.KeyedStateBackend;
+import io.weir.state.ListState;
+import io.weir.state.ListStateDescriptor;
+import io.weir.state.MapState;
+import io.weir.state.MapStateDescriptor;
+import io.weir.state.NamespacedListState;
+import io.weir.state.NamespacedMapState;
+import io.weir.state.NamespacedValueState;
+import io.weir.state.TimerService;
+import io.weir.state.ValueState;
+import io.weir.state.ValueStateDescriptor;
+import io.weir.state.internal.KeyGroupStreamFormat;
+import io.weir.state.internal.KeyGroupStreamFormat.Block;
+import io.weir.state.internal.ReusableByteArrayOutputStream;
+import io.weir.state.internal.StateKind;
+import io.weir.state.serialization.TypeSerializer;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Keyed state as hash maps of objects on the Java heap.
+ *
+ * <p><b>Layout.</b> Every declared state (and timer service) holds one hash map per key group of
+ * the range, created on first use: a state without namespace maps key → value; a namespaced one
+ * key → namespace → value. An access hashes the key once for its key group and once in the map;
+ * nothing else is allocated, apart from the containers a map or list state keeps per key.
+ *
+ * <p><b>Snapshot.</b> {@link #snapshot} writes, per key group, every state's map of that key
+ * group as one block ({@link KeyGroupStreamFormat}). Restoring reads the blocks of the key groups
+ * in range, from however many old snapshots; a block of a state that is not declared yet is kept
+ * as bytes until it is (and is written again by the next snapshot if it never is, so no state is
+ * lost by a restore that precedes {@code open}).
+ *
+ * <p><b>Towards an asynchronous snapshot.</b> Today the task thread writes the snapshot itself.
+ * Because the unit of a snapshot is one (state, key group) map, a copy-on-write version needs no
+ * new layout: at the barrier, mark every per-key-group map as shared by the snapshot (a version
+ * counter); the writer thread then serialises the shared maps while the task thread, on its first
+ * write to a shared map, replaces it by a shallow copy — and, for map and list states, copies the
+ * per-key container it is about to mutate, as Flink's {@code CopyOnWriteStateMap} does per entry.
+ * Values themselves are immutable by contract, so they are never copied.
+ *
+ * <p>One task thread only; see {@link KeyedStateBackend}.
+ */
+public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+  private final TypeSerializer<K> keySerializer;
+  private final int maxParallelism;
+  private final KeyGroupRange keyGroupRange;
+  private final KeyGroupIndexer indexer;
+  /** The registry of declared states and timer services, by name, in declaration order. */
+  private final Map<String, KeyGroupedState> states = new LinkedHashMap<>();
+  /** Restored states not declared yet, by name. */
+  private final Map<String, RestoredState> restored = new LinkedHashMap<>();
+  private boolean closed;
+
+  public HeapKeyedStateBackend(
+      TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange) {
+    this.keySerializer = requireNonNull(keySerializer, "keySerializer");
+    this.keyGroupRange = requireNonNull(keyGroupRange, "keyGroupRange");
+    if (maxParallelism <= 0 || maxParallelism > KeyGroups.UPPER_BOUND_MAX_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "maxParallelism must be in [1, " + KeyGroups.UPPER_BOUND_MAX_PARALLELISM + "] but was "
+              + maxParallelism);
+    }
+    if (keyGroupRange.endInclusive() >= maxParallelism) {
+      throw new IllegalArgumentException(
+          "Key-group range " + keyGroupRange + " exceeds maxParallelism " + maxParallelism);
+    }
+    this.maxParallelism = maxParallelism;
+    this.indexer = new KeyGroupIndexer(maxParallelism, keyGroupRange);
+  }
+
+  @Override
+  public int maxParallelism() {
+    return maxParallelism;
+  }
+
+  @Override
+  public KeyGroupRange keyGroupRange() {
+    return keyGroupRange;
+  }
+
+  @Override
+  public TypeSerializer<K> keySerializer() {
+    return keySerializer;
+  }
+
+  @Override
+  public <V> ValueState<K, V> valueState(ValueStateDescriptor<V> d) {
+    String signature = "VALUE<" + d.serializer().signature() + ">";
+    return declare(d.name(), StateKind.VALUE, signature,
+        () -> new HeapValueState<>(d.name(), signature, flatTable(), d.serializer()));
+  }
+
+  @Override
+  public <N, V> NamespacedValueState<K, N, V> valueState(
+      ValueStateDescriptor<V> d, TypeSerializer<N> namespaceSerializer) {
+    String signature = "VALUE<" + d.serializer().signature() + ">" + ns(namespaceSerializer);
+    return declare(d.name(), StateKind.VALUE, signature,
+        () -> new HeapValueState<>(
+            d.name(), signature, nestedTable(namespaceSerializer), d.serializer()));
+  }
+
+  @Override
+  public <UK, UV> MapState<K, UK, UV> mapState(MapStateDescriptor<UK, UV> d) {
+    String signature = mapSignature(d);
+    return declare(d.name(), StateKind.MAP, signature,
+        () -> new HeapMapState<>(
+            d.name(), signature, flatTable(), d.userKeySerializer(), d.valueSerializer()));
+  }
+
+  @Override
+  public <N, UK, UV> NamespacedMapState<K, N, UK, UV> mapState(
+      MapStateDescriptor<UK, UV> d, TypeSerializer<N> namespaceSerializer) {
+    String signature = mapSignature(d) + ns(namespaceSerializer);
+    return declare(d.name(), StateKind.MAP, signature,
+        () -> new HeapMapState<>(
+            d.name(), signature, nestedTable(namespaceSerializer), d.userKeySerializer(),
+            d.valueSerializer()));
+  }
+
+  @Override
+  public <V> ListState<K, V> listState(ListStateDescriptor<V> d) {
+    String signature = "LIST<" + d.elementSerializer().signature() + ">";
+    return declare(d.name(), StateKind.LIST, signature,
+        () -> new HeapListState<>(d.name(), signature, flatTable(), d.elementSerializer()));
+  }
+
+  @Override
+  public <N, V> NamespacedListState<K, N, V> listState(
+      ListStateDescriptor<V> d, TypeSerializer<N> namespaceSerializer) {
+    String signature = "LIST<" + d.elementSerializer().signature() + ">" + ns(namespaceSerializer);
+    return declare(d.name(), StateKind.LIST, signature,
+        () -> new HeapListState<>(
+            d.name(), signature, nestedTable(namespaceSerializer), d.elementSerializer()));
+  }
+
+  @Override
+  public <N> TimerService<K, N> timerService(String name, TypeSerializer<N> namespaceSerializer) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("A timer service name must not be blank but was '" + name + "'");
+    }
+    String signature = "TIMERS" + ns(namespaceSerializer);
+    return declare(name, StateKind.TIMERS, signature,
+        () -> new HeapTimerService<>(name, signature, indexer, keySerializer, namespaceSerializer));
+  }
+
+  @Override
+  public void snapshot(KeyGroupSnapshotWriter writer) throws IOException {
+    checkOpen();
+    requireNonNull(writer, "writer");
+    ReusableByteArrayOutputStream buffer = new ReusableByteArrayOutputStream(4096);
+    DataOutputStream bufferOut = new DataOutputStream(buffer);
+    for (int keyGroup = keyGroupRange.start(); keyGroup <= keyGroupRange.endInclusive();
+        keyGroup++) {
+      int index = keyGroup - keyGroupRange.start();
+      int blocks = 0;
+      for (KeyGroupedState state : states.values()) {
+        blocks += state.hasData(index) ? 1 : 0;
+      }
+      for (RestoredState state : restored.values()) {
+        blocks += state.bytes[index] != null ? 1 : 0;
+      }
+      DataOutputStream out = writer.startKeyGroup(keyGroup);
+      KeyGroupStreamFormat.writeHeader(out, keySerializer.signature(), blocks);
+      for (KeyGroupedState state : states.values()) {
+        if (state.hasData(index)) {
+          buffer.reset();
+          state.writeKeyGroup(index, bufferOut);
+          KeyGroupStreamFormat.writeBlock(
+              out, state.name(), state.kind(), state.signature(), buffer.buffer(), buffer.size());
+        }
+      }
+      for (Map.Entry<String, RestoredState> e : restored.entrySet()) {
+        RestoredState state = e.getValue();
+        byte[] bytes = state.bytes[index];
+        if (bytes != null) {
+          KeyGroupStreamFormat.writeBlock(
+              out, e.getKey(), state.kind, state.signature, bytes, bytes.length);
+        }
+      }
+      out.flush();
+    }
+  }
+
+  @Override
+  public void restore(KeyGroupSnapshotReader reader) throws IOException {
+    checkOpen();
+    requireNonNull(reader, "reader");
+    for (int keyGroup = keyGroupRange.start(); keyGroup <= keyGroupRange.endInclusive();
+        keyGroup++) {
+      if (reader.contains(keyGroup)) {
+        try (DataInputStream in = reader.open(keyGroup)) {
+          restoreKeyGroup(keyGroup, in);
+        }
+      }
+    }
+  }
+
+  private void restoreKeyGroup(int keyGroup, DataInputStream in) throws IOException {
+    int index = keyGroup - keyGroupRange.start();
+    int blocks = KeyGroupStreamFormat.readHeader(in, keyGroup, keySerializer.signature());
+    for (int b = 0; b < blocks; b++) {
+      Block block = KeyGroupStreamFormat.readBlock(in);
+      KeyGroupedState state = states.get(block.name());
+      if (state != null) {
+        KeyGroupStreamFormat.checkFits(
+            block.name(), block.kind(), block.signature(), state.kind(), state.signature());
+        readBlock(state, index, block.bytes());
+      } else {
+        RestoredState pending =
+            restored.computeIfAbsent(
+                block.name(),
+                n -> new RestoredState(block.kind(), block.signature(), keyGroupRange.size()));
+        KeyGroupStreamFormat.checkFits(
+            block.name(), block.kind(), block.signature(), pending.kind, pending.signature);
+        pending.bytes[index] = block.bytes();
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <S> S declare(
+      String name, StateKind kind, String signature, Supplier<? extends KeyGroupedState> factory) {
+    checkOpen();
+    KeyGroupedState existing = states.get(name);
+    if (existing != null) {
+      if (existing.kind() != kind || !existing.signature().equals(signature)) {
+        throw new IllegalStateException(
+            "State '" + name + "' is already declared as " + existing.signature()
+                + "; it cannot be declared again as " + signature);
+      }
+      return (S) existing;
+    }
+    RestoredState pending = restored.get(name);
+    if (pending != null) {
+      KeyGroupStreamFormat.checkFits(name, pending.kind, pending.signature, kind, signature);
+    }
+    KeyGroupedState state = factory.get();
+    if (pending != null) {
+      restored.remove(name);
+      for (int index = 0; index < pending.bytes.length; index++) {
+        if (pending.bytes[index] != null) {
+          readBlock(state, index, pending.bytes[index]);
+        }
+      }
+    }
+    states.put(name, state);
+    return (S) state;
+  }
+
+  private static void readBlock(KeyGroupedState state, int index, byte[] bytes) {
+    try {
+      state.readKeyGroup(index, new DataInputStream(new ByteArrayInputStream(bytes)));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot read the restored state '" + state.name() + "' (" + state.signature() + "): "
+              + e.getMessage(), e);
+    }
+  }
+
+  private <S> StateTable<K, Object, S> flatTable() {
+    return StateTable.flat(indexer, keySerializer);
+  }
+
+  private <N, S> StateTable<K, N, S> nestedTable(TypeSerializer<N> namespaceSerializer) {
+    requireNonNull(namespaceSerializer, "namespaceSerializer");
+    return StateTable.nested(indexer, keySerializer, namespaceSerializer);
+  }
+
+  private static String ns(TypeSerializer<?> namespaceSerializer) {
+    return " NAMESPACE<" + requireNonNull(namespaceSerializer, "namespaceSerializer").signature()
+        + ">";
+  }
+
+  private static String mapSignature(MapStateDescriptor<?, ?> d) {
+    return "MAP<" + d.userKeySerializer().signature() + ", " + d.valueSerializer().signature()
+        + ">";
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("The state backend for key groups " + keyGroupRange
+          + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      states.values().forEach(KeyGroupedState::clear);
+      states.clear();
+      restored.clear();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "HeapKeyedStateBackend" + keyGroupRange + "/" + maxParallelism + states.values();
+  }
+
+  /** The blocks of a restored state that is not declared yet, per key-group slot. */
+  private static final class RestoredState {
+    final StateKind kind;
+    final String signature;
+    final byte[][] bytes;
+
+    RestoredState(StateKind kind, String signature, int keyGroups) {
+      this.kind = kind;
+      this.signature = signature;
+      this.bytes = new byte[keyGroups][];
+    }
+  }
+}

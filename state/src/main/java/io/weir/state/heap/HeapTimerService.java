@@ -1,0 +1,150 @@
+package io.weir.state.heap;
+
+import io.weir.state.TimerCallback;
+import io.weir.state.TimerService;
+import io.weir.state.internal.StateKind;
+import io.weir.state.serialization.TypeSerializer;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * {@link TimerService} on the heap: an event-time and a processing-time {@link TimerQueue}.
+ * Snapshot layout of one key group: the event-time queue's, then the processing-time queue's.
+ */
+final class HeapTimerService<K, N> implements TimerService<K, N>, KeyGroupedState {
+  private final String name;
+  private final String signature;
+  private final TypeSerializer<K> keySerializer;
+  private final TypeSerializer<N> namespaceSerializer;
+  private final TimerQueue<K, N> eventTime;
+  private final TimerQueue<K, N> processingTime;
+  private long currentWatermark = Long.MIN_VALUE;
+  private long currentProcessingTime = Long.MIN_VALUE;
+  private boolean firing;
+
+  HeapTimerService(
+      String name, String signature, KeyGroupIndexer indexer, TypeSerializer<K> keySerializer,
+      TypeSerializer<N> namespaceSerializer) {
+    this.name = name;
+    this.signature = signature;
+    this.keySerializer = keySerializer;
+    this.namespaceSerializer = namespaceSerializer;
+    this.eventTime = new TimerQueue<>(indexer);
+    this.processingTime = new TimerQueue<>(indexer);
+  }
+
+  @Override
+  public void registerEventTimeTimer(K key, N namespace, long timestamp) {
+    eventTime.add(key, namespace, timestamp);
+  }
+
+  @Override
+  public void deleteEventTimeTimer(K key, N namespace, long timestamp) {
+    eventTime.remove(key, namespace, timestamp);
+  }
+
+  @Override
+  public void registerProcessingTimeTimer(K key, N namespace, long timestamp) {
+    processingTime.add(key, namespace, timestamp);
+  }
+
+  @Override
+  public void deleteProcessingTimeTimer(K key, N namespace, long timestamp) {
+    processingTime.remove(key, namespace, timestamp);
+  }
+
+  @Override
+  public void advanceWatermark(long watermark, TimerCallback<K, N> callback) {
+    currentWatermark = Math.max(currentWatermark, watermark);
+    fire(eventTime, currentWatermark, callback);
+  }
+
+  @Override
+  public void advanceProcessingTime(long time, TimerCallback<K, N> callback) {
+    currentProcessingTime = Math.max(currentProcessingTime, time);
+    fire(processingTime, currentProcessingTime, callback);
+  }
+
+  private void fire(TimerQueue<K, N> queue, long upTo, TimerCallback<K, N> callback) {
+    if (firing) {
+      throw new IllegalStateException(
+          "Timer service '" + name + "' was advanced from inside one of its own timer callbacks");
+    }
+    firing = true;
+    try {
+      // Re-read the head after each callback: it may have registered a timer that is due now.
+      HeapTimer<K, N> timer;
+      while ((timer = queue.peek()) != null && timer.timestamp <= upTo) {
+        queue.poll();
+        callback.onTimer(timer.key, timer.namespace, timer.timestamp);
+      }
+    } finally {
+      firing = false;
+    }
+  }
+
+  @Override
+  public long currentWatermark() {
+    return currentWatermark;
+  }
+
+  @Override
+  public long currentProcessingTime() {
+    return currentProcessingTime;
+  }
+
+  @Override
+  public long nextProcessingTimeTimer() {
+    HeapTimer<K, N> head = processingTime.peek();
+    return head == null ? Long.MAX_VALUE : head.timestamp;
+  }
+
+  @Override
+  public int size() {
+    return eventTime.size() + processingTime.size();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public StateKind kind() {
+    return StateKind.TIMERS;
+  }
+
+  @Override
+  public String signature() {
+    return signature;
+  }
+
+  @Override
+  public boolean hasData(int index) {
+    return eventTime.hasData(index) || processingTime.hasData(index);
+  }
+
+  @Override
+  public void writeKeyGroup(int index, DataOutput out) throws IOException {
+    eventTime.write(index, out, keySerializer, namespaceSerializer);
+    processingTime.write(index, out, keySerializer, namespaceSerializer);
+  }
+
+  @Override
+  public void readKeyGroup(int index, DataInput in) throws IOException {
+    eventTime.read(index, in, keySerializer, namespaceSerializer, name);
+    processingTime.read(index, in, keySerializer, namespaceSerializer, name);
+  }
+
+  @Override
+  public void clear() {
+    eventTime.clear();
+    processingTime.clear();
+  }
+
+  @Override
+  public String toString() {
+    return name + ": " + signature;
+  }
+}

@@ -1,0 +1,48 @@
+package io.weir.common.config;
+
+import java.util.List;
+
+/** Options of the engine itself, named as in Flink. */
+public final class CoreOptions {
+  private CoreOptions() {}
+
+  public static final ConfigOption<Integer> PARALLELISM =
+      ConfigOption.integer("parallelism.default", 1, "Parallelism of a job's operators.");
+
+  public static final ConfigOption<Integer> MAX_PARALLELISM =
+      ConfigOption.integer(
+          "pipeline.max-parallelism",
+          128,
+          "Number of key groups: the upper bound of parallelism a job's state can be rescaled to.");
+
+  public static final ConfigOption<Boolean> DML_SYNC =
+      ConfigOption.bool(
+          "table.dml-sync", false, "Whether INSERT INTO waits until its job has finished.");
+
+  public static final ConfigOption<String> LOCAL_TIME_ZONE =
+      ConfigOption.string(
+          "table.local-time-zone", "UTC", "Zone used for TIMESTAMP_LTZ values and CURRENT_TIMESTAMP.");
+
+  public static final ConfigOption<Integer> CHANNEL_CAPACITY =
+      ConfigOption.integer(
+          "taskmanager.network.channel-capacity",
+          16,
+          "Batches a channel between two tasks buffers before the sender blocks (back-pressure).");
+
+  public static final ConfigOption<Integer> BATCH_SIZE =
+      ConfigOption.integer(
+          "taskmanager.network.batch-size", 512, "Rows a task collects before it sends them on.");
+
+  public static final ConfigOption<java.time.Duration> BATCH_TIMEOUT =
+      ConfigOption.duration(
+          "execution.buffer-timeout",
+          java.time.Duration.ofMillis(50),
+          "How long a partly filled batch may wait before it is sent anyway.");
+
+  /** Every option above, for SET's validation and listing. */
+  public static List<ConfigOption<?>> all() {
+    return List.of(
+        PARALLELISM, MAX_PARALLELISM, DML_SYNC, LOCAL_TIME_ZONE, CHANNEL_CAPACITY, BATCH_SIZE,
+        BATCH_TIMEOUT);
+  }
+}

@@ -1,0 +1,104 @@
+package io.weir.common.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weir.common.types.RowType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a table through its connector.
+ *
+ * <p>The rows flow through four stages inside the source task, each optional:
+ *
+ * <ol>
+ *   <li>the connector reads {@code readFields} of {@code physicalType} (projection push-down: a
+ *       connector that cannot project reads every field);
+ *   <li>{@code computedColumns}, expressions over the read row, are appended to it: this is the
+ *       <em>scan row</em>;
+ *   <li>{@code watermark}, over the scan row, advances the split's watermark;
+ *   <li>{@code filter} (filter push-down) drops rows, then {@code outputFields} of the scan row are
+ *       emitted.
+ * </ol>
+ */
+public record ScanSpec(
+    String table,
+    Map<String, String> options,
+    RowType physicalType,
+    List<Integer> readFields,
+    List<ExprSpec> computedColumns,
+    List<String> computedNames,
+    WatermarkSpec watermark,
+    ExprSpec filter,
+    List<Integer> outputFields,
+    RowType outputType)
+    implements OperatorSpec {
+
+  public ScanSpec {
+    requireNonNull(table, "table");
+    options = new TreeMap<>(requireNonNull(options, "options"));
+    requireNonNull(physicalType, "physicalType");
+    readFields = List.copyOf(readFields);
+    computedColumns = List.copyOf(computedColumns);
+    computedNames = List.copyOf(computedNames);
+    if (computedNames.size() != computedColumns.size()) {
+      throw new IllegalArgumentException("computed columns " + computedColumns + " and names " + computedNames + " differ in number");
+    }
+    outputFields = List.copyOf(outputFields);
+    requireNonNull(outputType, "outputType");
+    for (int f : readFields) {
+      if (f < 0 || f >= physicalType.arity()) {
+        throw new IllegalArgumentException(
+            "read field " + f + " is outside the physical schema " + physicalType);
+      }
+    }
+    if (outputFields.size() != outputType.arity()) {
+      throw new IllegalArgumentException(
+          "outputFields " + outputFields + " do not match the output type " + outputType);
+    }
+  }
+
+  /** The schema the connector produces: {@code readFields} of the physical schema. */
+  public RowType readType() {
+    return physicalType.project(readFields.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Names of the scan row's fields: read fields then computed columns. */
+  public List<String> scanRowNames() {
+    List<String> names = new ArrayList<>(readType().names());
+    names.addAll(computedNames);
+    return names;
+  }
+
+  @Override
+  public boolean isSource() {
+    return true;
+  }
+
+  @Override
+  public String explain() {
+    StringBuilder sb = new StringBuilder("TableSourceScan(table=[").append(table).append(']');
+    sb.append(", fields=[").append(String.join(", ", outputType.names())).append(']');
+    List<String> scanNames = scanRowNames();
+    if (!computedColumns.isEmpty()) {
+      List<String> rendered = new ArrayList<>();
+      for (int i = 0; i < computedColumns.size(); i++) {
+        rendered.add(computedNames.get(i) + "=" + computedColumns.get(i).explain(scanNames));
+      }
+      sb.append(", computed=[").append(String.join(", ", rendered)).append(']');
+    }
+    if (watermark != null) {
+      sb.append(", watermark=[")
+          .append(scanNames.get(watermark.rowtimeIndex()))
+          .append(", ")
+          .append(watermark.expression().explain(scanNames))
+          .append(']');
+    }
+    if (filter != null) {
+      sb.append(", filter=[").append(filter.explain(scanNames)).append(']');
+    }
+    return sb.append(')').toString();
+  }
+}

@@ -1,0 +1,31 @@
+package io.weir.planner;
+
+import java.util.Map;
+
+/**
+ * What the planner may ask about a table's connector. The planner does not see connectors (they
+ * live downstream of it); the engine answers for them.
+ */
+public interface ConnectorCapabilities {
+
+  /** Whether the connector reads only the fields it is asked for. */
+  boolean supportsProjectionPushDown(Map<String, String> options);
+
+  /** Whether a filter may be evaluated inside the table's scan. */
+  boolean supportsFilterPushDown(Map<String, String> options);
+
+  /** A connector that accepts neither. */
+  static ConnectorCapabilities none() {
+    return new ConnectorCapabilities() {
+      @Override
+      public boolean supportsProjectionPushDown(Map<String, String> options) {
+        return false;
+      }
+
+      @Override
+      public boolean supportsFilterPushDown(Map<String, String> options) {
+        return false;
+      }
+    };
+  }
+}

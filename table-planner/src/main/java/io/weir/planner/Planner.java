@@ -1,0 +1,474 @@
+package io.weir.planner;
+
+import io.weir.common.error.SqlException;
+import io.weir.common.error.WeirException;
+import io.weir.common.plan.ExprSpec;
+import io.weir.common.types.LogicalType;
+import io.weir.common.types.RowType;
+import io.weir.common.types.TypeRoot;
+import io.weir.planner.calcite.RexToExprSpec;
+import io.weir.planner.calcite.TypeConverter;
+import io.weir.planner.calcite.WeirOperatorTable;
+import io.weir.planner.calcite.WeirTable;
+import io.weir.planner.calcite.WeirTypeSystem;
+import io.weir.planner.calcite.WeirViewTable;
+import io.weir.planner.catalog.Catalog;
+import io.weir.planner.catalog.CatalogObject;
+import io.weir.planner.catalog.CatalogTable;
+import io.weir.planner.catalog.CatalogView;
+import io.weir.planner.physical.PhysicalConverter;
+import io.weir.planner.physical.StreamPhysicalCalc;
+import io.weir.planner.physical.StreamPhysicalRel;
+import io.weir.planner.translate.PlanPrinter;
+import io.weir.planner.translate.StreamGraphTranslator;
+import io.weir.sql.parser.WeirSqlConformance;
+import io.weir.sql.parser.WeirSqlParser;
+import io.weir.sql.parser.ddl.SqlComputedColumn;
+import io.weir.sql.parser.ddl.SqlCreateTable;
+import io.weir.sql.parser.ddl.SqlCreateView;
+import io.weir.sql.parser.ddl.SqlMetadataColumn;
+import io.weir.sql.parser.ddl.SqlPhysicalColumn;
+import io.weir.sql.parser.ddl.SqlTableColumn;
+import io.weir.sql.parser.ddl.SqlWatermark;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * Turns parsed statements into catalog objects and runnable plans, with Calcite: validation
+ * (unknown tables, columns and functions are errors with positions), conversion to relational
+ * algebra, rule-based rewriting, physical stream nodes, and finally a {@link
+ * io.weir.common.plan.StreamGraph}.
+ *
+ * <p>Thread-safe: every statement gets its own Calcite objects; the catalog is concurrent.
+ */
+public final class Planner {
+  private static final String SCRATCH_TABLE = "__weir_row__";
+
+  private final Catalog catalog;
+  private final ConnectorCapabilities capabilities;
+  private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(WeirTypeSystem.INSTANCE);
+  private final SqlOperatorTable operators = WeirOperatorTable.create();
+
+  public Planner(Catalog catalog, ConnectorCapabilities capabilities) {
+    this.catalog = catalog;
+    this.capabilities = capabilities;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  // ---- Calcite plumbing ------------------------------------------------------------------------
+
+  /** The Calcite objects one statement is validated and converted with. */
+  private final class Context {
+    final SqlValidator validator;
+    final SqlToRelConverter converter;
+    final RelOptCluster cluster;
+
+    Context(Map<String, Table> extraTables, RelOptCluster sharedCluster) {
+      CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+      for (CatalogObject o : catalog.all()) {
+        root.add(o.name(), o instanceof CatalogTable t ? new WeirTable(t) : new WeirViewTable((CatalogView) o));
+      }
+      extraTables.forEach(root::add);
+      Properties props = new Properties();
+      props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+      CalciteCatalogReader reader =
+          new CalciteCatalogReader(root, List.of(), typeFactory, new CalciteConnectionConfigImpl(props));
+      validator = SqlValidatorUtil.newValidator(operators, reader, typeFactory,
+          SqlValidator.Config.DEFAULT
+              .withIdentifierExpansion(true)
+              .withConformance(WeirSqlConformance.INSTANCE));
+      if (sharedCluster == null) {
+        VolcanoPlanner volcano = new VolcanoPlanner();
+        volcano.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
+      } else {
+        cluster = sharedCluster;
+      }
+      converter = new SqlToRelConverter(this::expandView, validator, reader, cluster,
+          StandardConvertletTable.INSTANCE,
+          SqlToRelConverter.config()
+              .withTrimUnusedFields(false)
+              .withExpand(false)
+              .withInSubQueryThreshold(Integer.MAX_VALUE));
+    }
+
+    RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath, List<String> viewPath) {
+      SqlNode query = WeirSqlParser.parseStatement(queryString);
+      Context view = new Context(Map.of(), cluster);
+      SqlNode validated = view.validator.validate(query);
+      return view.converter.convertQuery(validated, true, false);
+    }
+
+    RelRoot toRel(SqlNode query) {
+      SqlNode validated = validator.validate(query);
+      return converter.convertQuery(validated, false, true);
+    }
+  }
+
+  private static RelNode optimize(RelNode logical) {
+    HepProgram program = new HepProgramBuilder()
+        .addRuleCollection(List.of(
+            CoreRules.FILTER_PROJECT_TRANSPOSE,
+            CoreRules.FILTER_MERGE,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE))
+        .addRuleCollection(List.of(
+            CoreRules.FILTER_TO_CALC,
+            CoreRules.PROJECT_TO_CALC,
+            CoreRules.CALC_MERGE,
+            CoreRules.CALC_REMOVE))
+        .build();
+    HepPlanner hep = new HepPlanner(program);
+    hep.setRoot(logical);
+    return hep.findBestExp();
+  }
+
+  /** Runs {@code action}, turning Calcite's validation errors into {@link SqlException}s. */
+  private static <T> T withPositions(java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (CalciteContextException e) {
+      String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+      throw new SqlException(
+          String.format("SQL validation error at line %d, column %d: %s", e.getPosLine(), e.getPosColumn(), message),
+          e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn(), e);
+    } catch (WeirException e) {
+      throw e;
+    } catch (org.apache.calcite.runtime.CalciteException e) {
+      throw new SqlException("SQL validation error: " + e.getMessage(), 0, 0, 0, 0, e);
+    }
+  }
+
+  private static SqlException errorAt(SqlParserPos pos, String message) {
+    return new SqlException(
+        String.format("SQL validation error at line %d, column %d: %s", pos.getLineNum(), pos.getColumnNum(), message),
+        pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum(), null);
+  }
+
+  // ---- DDL -------------------------------------------------------------------------------------
+
+  /** A plain name: {@code t} or {@code `my table`}; Weir has one namespace. */
+  public static String simpleName(SqlIdentifier id) {
+    if (!id.isSimple()) {
+      throw errorAt(id.getParserPosition(), "Qualified names such as '" + id + "' are not supported; use a plain name");
+    }
+    return id.getSimple();
+  }
+
+  /**
+   * Resolves a {@code CREATE TABLE}: column types, computed columns and the watermark are
+   * validated and translated now, so a bad DDL fails here. Does not register the table.
+   */
+  public CatalogTable resolveTable(SqlCreateTable ddl) {
+    return withPositions(() -> doResolveTable(ddl));
+  }
+
+  private CatalogTable doResolveTable(SqlCreateTable ddl) {
+    String name = simpleName(ddl.name());
+    Context ctx = new Context(Map.of(), null);
+    Set<String> seen = new HashSet<>();
+    // Physical columns first: computed columns are expressions over them.
+    RowType.Builder physical = RowType.builder();
+    for (SqlTableColumn c : ddl.columns()) {
+      if (!seen.add(c.name().getSimple())) {
+        throw errorAt(c.name().getParserPosition(), "Column '" + c.name().getSimple() + "' is defined twice");
+      }
+      if (c instanceof SqlPhysicalColumn p) {
+        physical.add(c.name().getSimple(), TypeConverter.toLogicalType(
+            p.type().deriveType(ctx.validator, nullable(p.type()))));
+      }
+    }
+    RowType physicalType = physical.build();
+    List<CatalogTable.Column> columns = new ArrayList<>();
+    for (SqlTableColumn c : ddl.columns()) {
+      String comment = c.comment().orElse(null);
+      String colName = c.name().getSimple();
+      if (c instanceof SqlPhysicalColumn) {
+        columns.add(new CatalogTable.PhysicalColumn(colName, physicalType.type(physicalType.indexOf(colName)), comment));
+      } else if (c instanceof SqlComputedColumn computed) {
+        String sql = WeirSqlParser.unparse(computed.expression());
+        ResolvedExpression e = resolveExpression(computed.expression(), physicalType);
+        columns.add(new CatalogTable.ComputedColumn(colName, e.type(), sql, e.spec(), comment));
+      } else if (c instanceof SqlMetadataColumn m) {
+        LogicalType type = TypeConverter.toLogicalType(m.type().deriveType(ctx.validator, nullable(m.type())));
+        columns.add(new CatalogTable.MetadataColumn(colName, type, m.metadataKey().orElse(colName), m.virtual(), comment));
+      }
+    }
+    CatalogTable.WatermarkDefinition watermark = null;
+    if (ddl.watermark().isPresent()) {
+      watermark = resolveWatermark(ddl.watermark().get(), columns);
+    }
+    for (String key : ddl.primaryKey()) {
+      if (!seen.contains(key)) {
+        throw errorAt(ddl.name().getParserPosition(), "Primary key column '" + key + "' is not a column of table '" + name + "'");
+      }
+    }
+    Map<String, String> options = ddl.options();
+    return new CatalogTable(name, columns, watermark, ddl.primaryKey(), options, ddl.comment().orElse(null), ddl.temporary());
+  }
+
+  private static boolean nullable(org.apache.calcite.sql.SqlDataTypeSpec spec) {
+    return spec.getNullable() == null || spec.getNullable();
+  }
+
+  private CatalogTable.WatermarkDefinition resolveWatermark(SqlWatermark wm, List<CatalogTable.Column> columns) {
+    String rowtime = wm.eventTimeColumn().getSimple();
+    RowType.Builder full = RowType.builder();
+    LogicalType rowtimeType = null;
+    for (CatalogTable.Column c : columns) {
+      full.add(c.name(), c.type());
+      if (c.name().equals(rowtime)) {
+        rowtimeType = c.type();
+      }
+    }
+    if (rowtimeType == null) {
+      throw errorAt(wm.eventTimeColumn().getParserPosition(), "The rowtime attribute field '" + rowtime + "' is not defined in the table schema");
+    }
+    if (!isTimeAttributeType(rowtimeType)) {
+      throw errorAt(wm.eventTimeColumn().getParserPosition(), "Invalid data type of time field for watermark definition. "
+          + "The field must be of type TIMESTAMP(p) or TIMESTAMP_LTZ(p), the supported precision 'p' is from 0 to 3, but the time field type is "
+          + rowtimeType.asSummaryString());
+    }
+    String sql = WeirSqlParser.unparse(wm.expression());
+    ResolvedExpression e = resolveExpression(wm.expression(), full.build());
+    if (e.type().root() != TypeRoot.TIMESTAMP && e.type().root() != TypeRoot.TIMESTAMP_LTZ) {
+      throw errorAt(wm.expression().getParserPosition(),
+          "Watermark strategy " + sql + " must be of type TIMESTAMP or TIMESTAMP_LTZ but is of type " + e.type().asSummaryString());
+    }
+    return new CatalogTable.WatermarkDefinition(rowtime, sql, e.spec());
+  }
+
+  private static boolean isTimeAttributeType(LogicalType t) {
+    return (t.root() == TypeRoot.TIMESTAMP || t.root() == TypeRoot.TIMESTAMP_LTZ) && t.precision() <= 3;
+  }
+
+  private record ResolvedExpression(ExprSpec spec, LogicalType type) {}
+
+  /** Validates {@code expression} as {@code SELECT expression FROM <a table of rowType>}. */
+  private ResolvedExpression resolveExpression(SqlNode expression, RowType rowType) {
+    Table scratch = new org.apache.calcite.schema.impl.AbstractTable() {
+      @Override
+      public RelDataType getRowType(org.apache.calcite.rel.type.RelDataTypeFactory f) {
+        return TypeConverter.toRelDataType(rowType, f);
+      }
+    };
+    Context ctx = new Context(Map.of(SCRATCH_TABLE, scratch), null);
+    SqlParserPos pos = expression.getParserPosition();
+    SqlSelect select = new SqlSelect(pos, null, new SqlNodeList(List.of(expression), pos),
+        new SqlIdentifier(SCRATCH_TABLE, pos), null, null, null, null, null, null, null, null, null);
+    RelRoot root = ctx.toRel(select);
+    RelNode rel = root.project();
+    RexNode rex = rel instanceof org.apache.calcite.rel.core.Project p ? p.getProjects().get(0)
+        : new RexInputRef(0, rel.getRowType().getFieldList().get(0).getType());
+    ExprSpec spec = new RexToExprSpec(ctx.cluster.getRexBuilder()).convert(rex);
+    return new ResolvedExpression(spec, TypeConverter.toLogicalType(rex.getType()));
+  }
+
+  /** Resolves a {@code CREATE VIEW}: its query is validated now and its schema recorded. */
+  public CatalogView resolveView(SqlCreateView ddl) {
+    return withPositions(() -> {
+      String name = simpleName(ddl.name());
+      String sql = WeirSqlParser.unparse(ddl.query());
+      Context ctx = new Context(Map.of(), null);
+      SqlNode validated = ctx.validator.validate(ddl.query());
+      RelDataType type = ctx.validator.getValidatedNodeType(validated);
+      RowType rowType = TypeConverter.toRowType(type);
+      List<String> fieldNames = ddl.fieldNames();
+      if (!fieldNames.isEmpty()) {
+        if (fieldNames.size() != rowType.arity()) {
+          throw errorAt(ddl.name().getParserPosition(), "View '" + name + "' names " + fieldNames.size()
+              + " columns but its query has " + rowType.arity());
+        }
+        RowType.Builder renamed = RowType.builder();
+        for (int i = 0; i < fieldNames.size(); i++) {
+          renamed.add(fieldNames.get(i), rowType.type(i));
+        }
+        rowType = renamed.build();
+      }
+      return new CatalogView(name, sql, rowType, ddl.temporary());
+    });
+  }
+
+  // ---- queries -----------------------------------------------------------------------------------
+
+  /** Plans a query whose rows go to the client through a collect operator named {@code resultId}. */
+  public PlannedStatement planQuery(SqlNode query, int parallelism, String resultId) {
+    return withPositions(() -> {
+      Context ctx = new Context(Map.of(), null);
+      RelRoot root = ctx.toRel(query);
+      StreamPhysicalRel physical = toPhysical(root.project());
+      RowType resultType = renamed(TypeConverter.toRowType(physical.getRowType()), root.validatedRowType);
+      StreamGraphTranslator translator = translator(ctx, parallelism);
+      int top = translator.translate(physical);
+      translator.addCollect(top, resultId, resultType);
+      return planned(translator, resultType);
+    });
+  }
+
+  /** Plans {@code INSERT INTO table [(columns)] query}. */
+  public PlannedStatement planInsert(SqlInsert insert, int parallelism) {
+    return withPositions(() -> {
+      SqlIdentifier targetId = (SqlIdentifier) insert.getTargetTable();
+      String name = simpleName(targetId);
+      CatalogObject target = catalog.get(name).orElseThrow(() ->
+          errorAt(targetId.getParserPosition(), "Table '" + name + "' not found"));
+      if (!(target instanceof CatalogTable table)) {
+        throw errorAt(targetId.getParserPosition(), "'" + name + "' is a view; INSERT INTO needs a table");
+      }
+      Context ctx = new Context(Map.of(), null);
+      RelRoot root = ctx.toRel(insert.getSource());
+      StreamPhysicalRel source = toPhysical(root.project());
+      StreamPhysicalRel shaped = shapeForSink(source, table, insert.getTargetColumnList(), insert.getSource().getParserPosition());
+      StreamGraphTranslator translator = translator(ctx, parallelism);
+      int top = translator.translate(shaped);
+      translator.addSink(top, table);
+      return planned(translator, table.physicalRowType());
+    });
+  }
+
+  /** EXPLAIN of a SELECT or INSERT: the physical plan, one operator a line. */
+  public String explain(SqlNode statement, int parallelism) {
+    PlannedStatement planned = statement instanceof SqlInsert insert
+        ? planInsert(insert, parallelism)
+        : planQuery(statement, parallelism, "explain");
+    return planned.explain();
+  }
+
+  private StreamPhysicalRel toPhysical(RelNode logical) {
+    return new PhysicalConverter(capabilities).convert(optimize(logical));
+  }
+
+  private StreamGraphTranslator translator(Context ctx, int parallelism) {
+    if (parallelism <= 0) {
+      throw new WeirException("'parallelism.default' must be positive but was " + parallelism);
+    }
+    return new StreamGraphTranslator(capabilities, new RexToExprSpec(ctx.cluster.getRexBuilder()), parallelism);
+  }
+
+  private static PlannedStatement planned(StreamGraphTranslator translator, RowType resultType) {
+    var graph = translator.graph();
+    return new PlannedStatement(graph, resultType, "== Physical Plan ==\n" + PlanPrinter.print(graph));
+  }
+
+  /** The physical types under the names the user asked for (aliases survive rewriting this way). */
+  private static RowType renamed(RowType physical, RelDataType validated) {
+    RowType.Builder b = RowType.builder();
+    List<RelDataTypeField> fields = validated.getFieldList();
+    for (int i = 0; i < physical.arity(); i++) {
+      b.add(fields.get(i).getName(), physical.type(i));
+    }
+    return b.build();
+  }
+
+  /**
+   * Puts the query's columns in the sink's order and types: named target columns take the query's
+   * columns in order, the others are NULL; a column whose type differs is cast when SQL's
+   * assignment rules allow it, else the statement fails naming both schemas.
+   */
+  private StreamPhysicalRel shapeForSink(StreamPhysicalRel source, CatalogTable table, SqlNodeList targetColumns, SqlParserPos pos) {
+    RowType sinkType = table.physicalRowType();
+    List<String> sinkNames = sinkType.names();
+    List<String> targets = new ArrayList<>();
+    if (targetColumns == null || targetColumns.isEmpty()) {
+      targets.addAll(sinkNames);
+    } else {
+      for (SqlNode n : targetColumns) {
+        String col = ((SqlIdentifier) n).getSimple();
+        if (!sinkNames.contains(col)) {
+          throw errorAt(n.getParserPosition(), "Column '" + col + "' is not a physical column of table '" + table.name()
+              + "'. Physical columns: " + sinkNames);
+        }
+        targets.add(col);
+      }
+    }
+    RelDataType sourceType = source.getRowType();
+    if (sourceType.getFieldCount() != targets.size()) {
+      throw errorAt(pos, "Column types of query result and sink for '" + table.name() + "' do not match. "
+          + "Cause: Different number of columns.\nQuery schema: " + TypeConverter.toRowType(sourceType)
+          + "\nSink schema:  " + sinkType);
+    }
+    RexBuilder rex = source.getCluster().getRexBuilder();
+    RelDataType sinkRelType = TypeConverter.toRelDataType(sinkType, typeFactory);
+    List<RexNode> projects = new ArrayList<>();
+    boolean identity = targets.equals(sinkNames);
+    for (int j = 0; j < sinkNames.size(); j++) {
+      RelDataType want = sinkRelType.getFieldList().get(j).getType();
+      int from = targets.indexOf(sinkNames.get(j));
+      if (from < 0) {
+        projects.add(rex.makeNullLiteral(want));
+        identity = false;
+        continue;
+      }
+      RelDataType have = sourceType.getFieldList().get(from).getType();
+      RexNode ref = new RexInputRef(from, have);
+      if (SqlTypeUtil.equalSansNullability(typeFactory, have, want)) {
+        projects.add(ref);
+      } else if (SqlTypeUtil.canAssignFrom(want, have) || have.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL) {
+        projects.add(rex.makeCast(typeFactory.createTypeWithNullability(want, have.isNullable()), ref));
+        identity = false;
+      } else {
+        throw errorAt(pos, "Column types of query result and sink for '" + table.name() + "' do not match. "
+            + "Cause: Incompatible types for sink column '" + sinkNames.get(j) + "' at position " + j + ".\n"
+            + "Query schema: " + TypeConverter.toRowType(sourceType) + "\nSink schema:  " + sinkType);
+      }
+    }
+    if (identity) {
+      return source;
+    }
+    RelDataType outType = typeFactory.createStructType(
+        projects.stream().map(RexNode::getType).toList(), sinkNames);
+    return new StreamPhysicalCalc(source.getCluster(), source.getTraitSet(), source, projects, null, outType);
+  }
+
+  /** The plan of a statement as Calcite prints it, for debugging the planner. */
+  public String logicalPlan(SqlNode query) {
+    return withPositions(() -> RelOptUtil.toString(optimize(new Context(Map.of(), null).toRel(query).project())));
+  }
+
+  /** For a rel of a scan of a Weir table, the table; used by tests. */
+  static CatalogTable tableOf(RelOptTable t) {
+    return t.unwrap(WeirTable.class).catalogTable();
+  }
+}

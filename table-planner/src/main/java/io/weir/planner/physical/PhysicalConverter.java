@@ -1,0 +1,133 @@
+package io.weir.planner.physical;
+
+import io.weir.common.error.WeirException;
+import io.weir.planner.ConnectorCapabilities;
+import io.weir.planner.calcite.WeirTable;
+import io.weir.planner.catalog.CatalogTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalUnion;
+import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+
+/**
+ * Turns an optimised logical plan into physical stream nodes, pushing projections and filters into
+ * table scans: a scan emits only the columns its consumer reads (and the connector reads only the
+ * physical fields behind them when it supports projection push-down), and a filter moves into the
+ * scan when the connector accepts filter push-down.
+ */
+public final class PhysicalConverter {
+  private final ConnectorCapabilities capabilities;
+
+  public PhysicalConverter(ConnectorCapabilities capabilities) {
+    this.capabilities = capabilities;
+  }
+
+  public StreamPhysicalRel convert(RelNode rel) {
+    RelOptCluster cluster = rel.getCluster();
+    RelTraitSet traits = cluster.traitSetOf(StreamPhysicalRel.STREAM);
+    if (rel instanceof LogicalCalc calc) {
+      RexProgram program = calc.getProgram();
+      List<RexNode> projects = new ArrayList<>();
+      program.getProjectList().forEach(p -> projects.add(program.expandLocalRef(p)));
+      RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+      if (calc.getInput() instanceof TableScan scan) {
+        return scanWithPushDown(scan, projects, condition, calc.getRowType());
+      }
+      return new StreamPhysicalCalc(cluster, traits, convert(calc.getInput()), projects, condition, calc.getRowType());
+    }
+    if (rel instanceof TableScan scan) {
+      List<Integer> all = new ArrayList<>();
+      for (int i = 0; i < scan.getRowType().getFieldCount(); i++) {
+        all.add(i);
+      }
+      return new StreamPhysicalTableSourceScan(cluster, traits, table(scan), scan.getRowType(), all, null);
+    }
+    if (rel instanceof LogicalValues values) {
+      return new StreamPhysicalValues(cluster, traits, values.getRowType(), values.getTuples().stream().map(t -> (List<org.apache.calcite.rex.RexLiteral>) t).toList());
+    }
+    if (rel instanceof LogicalUnion union) {
+      if (!union.all) {
+        throw new WeirException("UNION without ALL is not supported yet; use UNION ALL");
+      }
+      List<RelNode> inputs = new ArrayList<>();
+      for (RelNode in : union.getInputs()) {
+        inputs.add(convert(in));
+      }
+      return new StreamPhysicalUnion(cluster, traits, inputs, union.getRowType());
+    }
+    throw new WeirException(
+        "This query needs " + describe(rel) + ", which Weir does not support yet.\n" + RelOptUtil.toString(rel));
+  }
+
+  private static String describe(RelNode rel) {
+    String name = rel.getRelTypeName().replace("Logical", "");
+    return switch (name) {
+      case "Aggregate" -> "an aggregation (GROUP BY or an aggregate function)";
+      case "Join", "Correlate" -> "a join";
+      case "Sort" -> "ORDER BY / LIMIT";
+      case "Window" -> "an OVER window";
+      default -> "a " + name + " operator";
+    };
+  }
+
+  private static CatalogTable table(TableScan scan) {
+    WeirTable t = scan.getTable().unwrap(WeirTable.class);
+    if (t == null) {
+      throw new IllegalStateException("scan of a table Weir does not own: " + scan.getTable().getQualifiedName());
+    }
+    return t.catalogTable();
+  }
+
+  private StreamPhysicalRel scanWithPushDown(TableScan scan, List<RexNode> projects, RexNode condition,
+      org.apache.calcite.rel.type.RelDataType outputType) {
+    RelOptCluster cluster = scan.getCluster();
+    RelTraitSet traits = cluster.traitSetOf(StreamPhysicalRel.STREAM);
+    CatalogTable table = table(scan);
+    RexNode scanFilter = null;
+    RexNode remaining = condition;
+    if (condition != null && capabilities.supportsFilterPushDown(table.options())) {
+      scanFilter = condition;
+      remaining = null;
+    }
+    TreeSet<Integer> used = new TreeSet<>();
+    for (RexNode p : projects) {
+      used.addAll(RelOptUtil.InputFinder.bits(p).asList());
+    }
+    if (remaining != null) {
+      used.addAll(RelOptUtil.InputFinder.bits(remaining).asList());
+    }
+    List<Integer> projection = new ArrayList<>(used);
+    StreamPhysicalTableSourceScan physicalScan =
+        new StreamPhysicalTableSourceScan(cluster, traits, table, scan.getRowType(), projection, scanFilter);
+    RexShuttle remap = new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(projection.indexOf(ref.getIndex()), ref.getType());
+      }
+    };
+    List<RexNode> newProjects = new ArrayList<>();
+    for (RexNode p : projects) {
+      newProjects.add(p.accept(remap));
+    }
+    RexNode newCondition = remaining == null ? null : remaining.accept(remap);
+    boolean identity = newCondition == null
+        && RexUtil.isIdentity(newProjects, physicalScan.getRowType())
+        && physicalScan.getRowType().getFieldNames().equals(outputType.getFieldNames());
+    if (identity) {
+      return physicalScan;
+    }
+    return new StreamPhysicalCalc(cluster, traits, physicalScan, newProjects, newCondition, outputType);
+  }
+}

@@ -1,0 +1,68 @@
+package io.weir.planner.physical;
+
+import io.weir.common.plan.ChangelogMode;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+
+/** Filters by {@code condition} (may be null), then computes {@code projects}; row kinds pass through. */
+public final class StreamPhysicalCalc extends SingleRel implements StreamPhysicalRel {
+  private final List<RexNode> projects;
+  private final RexNode condition;
+
+  public StreamPhysicalCalc(RelOptCluster cluster, RelTraitSet traits, RelNode input,
+      List<RexNode> projects, RexNode condition, RelDataType rowType) {
+    super(cluster, traits, input);
+    this.projects = List.copyOf(projects);
+    this.condition = condition;
+    this.rowType = rowType;
+  }
+
+  public List<RexNode> projects() {
+    return projects;
+  }
+
+  public RexNode condition() {
+    return condition;
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return rowType;
+  }
+
+  @Override
+  public ChangelogMode changelogMode() {
+    return ((StreamPhysicalRel) getInput()).changelogMode();
+  }
+
+  @Override
+  public int watermarkColumn() {
+    int in = ((StreamPhysicalRel) getInput()).watermarkColumn();
+    if (in < 0) {
+      return -1;
+    }
+    for (int i = 0; i < projects.size(); i++) {
+      if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == in) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public <R> R accept(StreamRelVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw).item("select", projects).itemIf("where", condition, condition != null);
+  }
+}

@@ -1,0 +1,239 @@
+package io.weir.planner.translate;
+
+import io.weir.common.error.WeirException;
+import io.weir.common.plan.CalcSpec;
+import io.weir.common.plan.ChangelogMode;
+import io.weir.common.plan.CollectSpec;
+import io.weir.common.plan.EdgeSpec;
+import io.weir.common.plan.ExprSpec;
+import io.weir.common.plan.ExprSpecs;
+import io.weir.common.plan.OperatorSpec;
+import io.weir.common.plan.Partitioning;
+import io.weir.common.plan.ScanSpec;
+import io.weir.common.plan.SinkSpec;
+import io.weir.common.plan.StreamGraph;
+import io.weir.common.plan.StreamNode;
+import io.weir.common.plan.UnionSpec;
+import io.weir.common.plan.ValuesSpec;
+import io.weir.common.plan.WatermarkSpec;
+import io.weir.common.types.RowType;
+import io.weir.planner.ConnectorCapabilities;
+import io.weir.planner.calcite.RexToExprSpec;
+import io.weir.planner.calcite.TypeConverter;
+import io.weir.planner.catalog.CatalogTable;
+import io.weir.planner.physical.StreamPhysicalCalc;
+import io.weir.planner.physical.StreamPhysicalRel;
+import io.weir.planner.physical.StreamPhysicalTableSourceScan;
+import io.weir.planner.physical.StreamPhysicalUnion;
+import io.weir.planner.physical.StreamPhysicalValues;
+import io.weir.planner.physical.StreamRelVisitor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexLiteral;
+
+/**
+ * Translates a physical stream plan into a {@link StreamGraph}: one node per physical operator,
+ * inputs before consumers, with forward edges between operators of equal parallelism and
+ * rebalancing edges between unequal ones.
+ */
+public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
+  private final ConnectorCapabilities capabilities;
+  private final RexToExprSpec rex;
+  private final int parallelism;
+  private final List<StreamNode> nodes = new ArrayList<>();
+  private final List<EdgeSpec> edges = new ArrayList<>();
+
+  public StreamGraphTranslator(ConnectorCapabilities capabilities, RexToExprSpec rex, int parallelism) {
+    this.capabilities = capabilities;
+    this.rex = rex;
+    this.parallelism = parallelism;
+  }
+
+  /** The graph built so far. */
+  public StreamGraph graph() {
+    return new StreamGraph(nodes, edges);
+  }
+
+  /** Adds the collect operator that hands a SELECT's rows to its client. */
+  public int addCollect(int input, String resultId, RowType type) {
+    int id = addNode(new CollectSpec(resultId, type), 1, node(input).changelogMode());
+    connect(input, id, 0);
+    return id;
+  }
+
+  /** Adds the sink writing into {@code table}; {@code input} produces its physical row. */
+  public int addSink(int input, CatalogTable table) {
+    String configured = table.options().get("sink.parallelism");
+    int p = parallelism;
+    if (configured != null) {
+      try {
+        p = Integer.parseInt(configured.trim());
+      } catch (NumberFormatException e) {
+        throw new WeirException("Option 'sink.parallelism' of table '" + table.name() + "' must be an integer but was '" + configured + "'");
+      }
+    }
+    int id = addNode(new SinkSpec(table.name(), table.options(), table.physicalRowType()), p, node(input).changelogMode());
+    connect(input, id, 0);
+    return id;
+  }
+
+  public int translate(RelNode rel) {
+    return ((StreamPhysicalRel) rel).accept(this);
+  }
+
+  @Override
+  public Integer visit(StreamPhysicalTableSourceScan scan) {
+    return addNode(scanSpec(scan), parallelism, scan.changelogMode());
+  }
+
+  @Override
+  public Integer visit(StreamPhysicalValues values) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<RexLiteral> tuple : values.tuples()) {
+      List<Object> row = new ArrayList<>();
+      for (RexLiteral lit : tuple) {
+        row.add(((ExprSpec.Literal) rex.convert(lit)).value());
+      }
+      rows.add(row);
+    }
+    return addNode(new ValuesSpec(rows, TypeConverter.toRowType(values.getRowType())), 1, values.changelogMode());
+  }
+
+  @Override
+  public Integer visit(StreamPhysicalCalc calc) {
+    int input = translate(calc.getInput());
+    StreamNode in = node(input);
+    CalcSpec spec = new CalcSpec(
+        rex.convertAll(calc.projects()),
+        calc.condition() == null ? null : rex.convert(calc.condition()),
+        in.spec().outputType(),
+        TypeConverter.toRowType(calc.getRowType()));
+    int id = addNode(spec, in.parallelism(), calc.changelogMode());
+    connect(input, id, 0);
+    return id;
+  }
+
+  @Override
+  public Integer visit(StreamPhysicalUnion union) {
+    List<Integer> inputs = new ArrayList<>();
+    for (RelNode in : union.getInputs()) {
+      inputs.add(translate(in));
+    }
+    int id = addNode(new UnionSpec(inputs.size(), TypeConverter.toRowType(union.getRowType())), parallelism, union.changelogMode());
+    for (int i = 0; i < inputs.size(); i++) {
+      connect(inputs.get(i), id, i);
+    }
+    return id;
+  }
+
+  private StreamNode node(int id) {
+    for (StreamNode n : nodes) {
+      if (n.id() == id) {
+        return n;
+      }
+    }
+    throw new IllegalArgumentException("no node " + id);
+  }
+
+  private int addNode(OperatorSpec spec, int p, ChangelogMode mode) {
+    int id = nodes.size();
+    nodes.add(new StreamNode(id, spec, p, mode));
+    return id;
+  }
+
+  private void connect(int from, int to, int input) {
+    int a = node(from).parallelism();
+    int b = node(to).parallelism();
+    Partitioning p;
+    if (a == b) {
+      p = new Partitioning.Forward();
+    } else if (b == 1) {
+      p = new Partitioning.Single();
+    } else {
+      p = new Partitioning.Rebalance();
+    }
+    edges.add(new EdgeSpec(from, to, input, p));
+  }
+
+  /**
+   * Lays out the scan row (read physical fields, then the computed columns needed) and maps the
+   * table's expressions onto it; see {@link ScanSpec}.
+   */
+  private ScanSpec scanSpec(StreamPhysicalTableSourceScan scan) {
+    CatalogTable table = scan.table();
+    List<CatalogTable.Column> columns = table.columns();
+    int[] physicalIndex = table.physicalIndexes();
+
+    // Which table columns the scan needs.
+    TreeSet<Integer> needed = new TreeSet<>(scan.projection());
+    ExprSpec filter = scan.filter() == null ? null : rex.convert(scan.filter());
+    if (filter != null) {
+      ExprSpecs.collectInputs(filter, needed);
+    }
+    if (table.watermark() != null) {
+      needed.add(table.columnIndex(table.watermark().rowtimeColumn()));
+      ExprSpecs.collectInputs(table.watermark().expression(), needed);
+    }
+    // Which physical fields they rest on.
+    TreeSet<Integer> physicalNeeded = new TreeSet<>();
+    for (int c : needed) {
+      CatalogTable.Column column = columns.get(c);
+      if (column instanceof CatalogTable.PhysicalColumn) {
+        physicalNeeded.add(physicalIndex[c]);
+      } else if (column instanceof CatalogTable.ComputedColumn computed) {
+        ExprSpecs.collectInputs(computed.expression(), physicalNeeded);
+      } else {
+        throw new WeirException("Metadata column '" + column.name() + "' of table '" + table.name()
+            + "' is not supported by connector '" + table.options().get("connector") + "'");
+      }
+    }
+    List<Integer> readFields = new ArrayList<>();
+    if (capabilities.supportsProjectionPushDown(table.options())) {
+      readFields.addAll(physicalNeeded);
+    } else {
+      for (int i = 0; i < table.physicalRowType().arity(); i++) {
+        readFields.add(i);
+      }
+    }
+    Map<Integer, Integer> scanIndexOfColumn = new HashMap<>();
+    for (int c = 0; c < columns.size(); c++) {
+      if (physicalIndex[c] >= 0 && readFields.contains(physicalIndex[c])) {
+        scanIndexOfColumn.put(c, readFields.indexOf(physicalIndex[c]));
+      }
+    }
+    List<ExprSpec> computed = new ArrayList<>();
+    List<String> computedNames = new ArrayList<>();
+    for (int c : needed) {
+      if (columns.get(c) instanceof CatalogTable.ComputedColumn cc) {
+        computed.add(ExprSpecs.remap(cc.expression(), readFields::indexOf));
+        computedNames.add(cc.name());
+        scanIndexOfColumn.put(c, readFields.size() + computed.size() - 1);
+      }
+    }
+    WatermarkSpec watermark = null;
+    if (table.watermark() != null) {
+      watermark = new WatermarkSpec(
+          scanIndexOfColumn.get(table.columnIndex(table.watermark().rowtimeColumn())),
+          ExprSpecs.remap(table.watermark().expression(), scanIndexOfColumn::get));
+    }
+    List<Integer> outputFields = new ArrayList<>();
+    for (int c : scan.projection()) {
+      outputFields.add(scanIndexOfColumn.get(c));
+    }
+    return new ScanSpec(
+        table.name(),
+        table.options(),
+        table.physicalRowType(),
+        readFields,
+        computed,
+        computedNames,
+        watermark,
+        filter == null ? null : ExprSpecs.remap(filter, scanIndexOfColumn::get),
+        outputFields,
+        TypeConverter.toRowType(scan.getRowType()));
+  }
+}

@@ -1,0 +1,35 @@
+package io.weir.runtime.connector;
+
+import io.weir.common.data.Row;
+import java.util.function.Consumer;
+
+/**
+ * Reads one split. Used only by the task thread that created it. A reader must not block for long
+ * inside {@link #read}: an unbounded source with nothing to read returns {@link
+ * ReadStatus#NOTHING_AVAILABLE} and is asked again later, so the task can still react to
+ * cancellation (and, later, checkpoint barriers).
+ */
+public interface SplitReader extends AutoCloseable {
+
+  /** The outcome of one {@link #read} call. */
+  enum ReadStatus {
+    /** Rows were emitted (or may be ready right away): call again. */
+    MORE_AVAILABLE,
+    /** Nothing to read now; call again after a short pause. */
+    NOTHING_AVAILABLE,
+    /** The split is exhausted; the reader will be closed. */
+    END_OF_SPLIT
+  }
+
+  /**
+   * Emits a bounded number of rows (a batch, e.g. up to a few hundred) to {@code out}, rows of
+   * {@link TableContext#readType()}, kind INSERT unless the source is a changelog.
+   *
+   * @throws io.weir.common.error.WeirException when the data is malformed; the message names the
+   *     split (file, partition), the position (line, offset) and the field
+   */
+  ReadStatus read(Consumer<Row> out) throws Exception;
+
+  @Override
+  default void close() throws Exception {}
+}

@@ -1,0 +1,53 @@
+package io.weir.runtime.connector;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weir.common.config.Configuration;
+import io.weir.common.types.RowType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a factory is told about the table it serves.
+ *
+ * @param table the table's name, for messages
+ * @param options the table's WITH options, validated
+ * @param physicalType the table's physical columns (no computed or metadata columns)
+ * @param readFields the physical fields a source must produce, in this order (all of them unless
+ *     the factory {@link DynamicTableFactory#supportsProjectionPushDown() supports projection
+ *     push-down}); a sink receives rows of the whole physical type
+ * @param config the job's configuration
+ */
+public record TableContext(
+    String table,
+    Map<String, String> options,
+    RowType physicalType,
+    List<Integer> readFields,
+    Configuration config) {
+
+  public TableContext {
+    requireNonNull(table, "table");
+    options = Map.copyOf(options);
+    requireNonNull(physicalType, "physicalType");
+    readFields = List.copyOf(readFields);
+    requireNonNull(config, "config");
+  }
+
+  /** The schema the source produces: {@link #readFields()} of the physical type. */
+  public RowType readType() {
+    return physicalType.project(readFields.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** The value of a required option; validation has made sure it is there. */
+  public String option(String key) {
+    String v = options.get(key);
+    if (v == null) {
+      throw new IllegalStateException("Table '" + table + "' has no option '" + key + "'");
+    }
+    return v;
+  }
+
+  public String option(String key, String defaultValue) {
+    return options.getOrDefault(key, defaultValue);
+  }
+}

@@ -1,0 +1,94 @@
+package io.weir.runtime.task;
+
+import io.weir.runtime.operator.OperatorContext;
+import java.util.List;
+
+/**
+ * A task whose chain starts with an operator fed by channels. It merges watermarks: a channel's
+ * watermark is the last it sent, an input's is the minimum over its channels, and the operator's
+ * is the minimum over its inputs. An ended channel no longer holds the minimum back.
+ */
+final class InputTask extends Task {
+  private final InputGate gate;
+  private final int inputCount;
+  private final long idleWaitMillis;
+
+  InputTask(String name, OperatorChain chain, List<OperatorContext> contexts, InputGate gate,
+      int inputCount, long idleWaitMillis) {
+    super(name, chain, contexts);
+    this.gate = gate;
+    this.inputCount = inputCount;
+    this.idleWaitMillis = idleWaitMillis;
+  }
+
+  @Override
+  public void run() throws Exception {
+    gate.bindConsumer(Thread.currentThread());
+    chain.open(contexts);
+    int channels = gate.channelCount();
+    boolean[] finished = new boolean[channels];
+    long[] channelWatermark = new long[channels];
+    java.util.Arrays.fill(channelWatermark, Long.MIN_VALUE);
+    int[] openPerInput = new int[inputCount];
+    for (int c = 0; c < channels; c++) {
+      openPerInput[gate.inputOf(c)]++;
+    }
+    int open = channels;
+    long watermark = Long.MIN_VALUE;
+    TaskOutput output = chain.taskOutput();
+    while (open > 0) {
+      if (cancelled || Thread.currentThread().isInterrupted()) {
+        throw new TaskCancelledException();
+      }
+      Object element = gate.poll(finished);
+      if (element == null) {
+        // Idle: send what we have now rather than wait for a full batch.
+        output.flush();
+        gate.await(idleWaitMillis);
+        continue;
+      }
+      int c = gate.lastChannel();
+      int input = gate.inputOf(c);
+      if (element instanceof StreamElements.Batch batch) {
+        var rows = batch.rows();
+        for (int i = 0, n = batch.size(); i < n; i++) {
+          chain.process(input, rows[i]);
+        }
+        output.flushIfDue();
+      } else if (element instanceof StreamElements.Watermark wm) {
+        if (wm.timestamp() > channelWatermark[c]) {
+          channelWatermark[c] = wm.timestamp();
+          watermark = advance(channelWatermark, watermark);
+        }
+      } else {
+        finished[c] = true;
+        open--;
+        channelWatermark[c] = Long.MAX_VALUE;
+        if (open > 0) {
+          watermark = advance(channelWatermark, watermark);
+        }
+        if (--openPerInput[input] == 0) {
+          chain.endInput(input);
+        }
+      }
+    }
+    chain.finish(1);
+  }
+
+  private long advance(long[] channelWatermark, long current) throws Exception {
+    long min = Long.MAX_VALUE;
+    for (long w : channelWatermark) {
+      min = Math.min(min, w);
+    }
+    if (min > current) {
+      chain.onWatermark(min);
+      return min;
+    }
+    return current;
+  }
+
+  @Override
+  public void close() throws Exception {
+    chain.close();
+  }
+}

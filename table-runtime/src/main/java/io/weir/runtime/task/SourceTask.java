@@ -1,0 +1,121 @@
+package io.weir.runtime.task;
+
+import io.weir.runtime.connector.ReaderContext;
+import io.weir.runtime.connector.SourceSplit;
+import io.weir.runtime.connector.SplitReader;
+import io.weir.runtime.connector.TableSource;
+import io.weir.runtime.operator.OperatorContext;
+import io.weir.runtime.operator.Output;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * A task whose chain starts at a source: it reads its splits round robin, tracks a watermark per
+ * split, and emits the minimum over the splits still being read. When every split has ended (a
+ * bounded source) it emits the maximum watermark, so every window downstream closes, then ends its
+ * output.
+ */
+final class SourceTask extends Task {
+  private final TableSource source;
+  private final List<SourceSplit> splits;
+  private final ScanStage stage;
+  private final ReaderContext readerContext;
+  private final long watermarkIntervalNanos;
+  private final List<SplitState> active = new ArrayList<>();
+
+  private static final class SplitState {
+    final SplitReader reader;
+    final ScanStage.SplitWatermark watermark = new ScanStage.SplitWatermark();
+    final Consumer<io.weir.common.data.Row> sink;
+
+    SplitState(SplitReader reader, ScanStage stage, Output entry) {
+      this.reader = reader;
+      this.sink = stage == null ? entry::emit : row -> stage.process(row, watermark, entry);
+    }
+  }
+
+  SourceTask(String name, OperatorChain chain, List<OperatorContext> contexts, TableSource source,
+      List<SourceSplit> splits, ScanStage stage, ReaderContext readerContext, long watermarkIntervalMillis) {
+    super(name, chain, contexts);
+    this.source = source;
+    this.splits = splits;
+    this.stage = stage;
+    this.readerContext = readerContext;
+    this.watermarkIntervalNanos = watermarkIntervalMillis * 1_000_000L;
+  }
+
+  @Override
+  public void run() throws Exception {
+    chain.open(contexts);
+    Output entry = chain.entry();
+    for (SourceSplit split : splits) {
+      active.add(new SplitState(source.createReader(split, readerContext), stage, entry));
+    }
+    TaskOutput output = chain.taskOutput();
+    long emitted = Long.MIN_VALUE;
+    long lastWatermarkCheck = System.nanoTime();
+    while (!active.isEmpty()) {
+      if (cancelled || Thread.currentThread().isInterrupted()) {
+        throw new TaskCancelledException();
+      }
+      boolean progressed = false;
+      boolean splitEnded = false;
+      for (int i = 0; i < active.size(); i++) {
+        SplitState s = active.get(i);
+        switch (s.reader.read(s.sink)) {
+          case MORE_AVAILABLE -> progressed = true;
+          case NOTHING_AVAILABLE -> { }
+          case END_OF_SPLIT -> {
+            s.reader.close();
+            active.remove(i--);
+            progressed = true;
+            splitEnded = true;
+          }
+        }
+      }
+      long now = System.nanoTime();
+      if (!active.isEmpty() && (splitEnded || now - lastWatermarkCheck >= watermarkIntervalNanos)) {
+        lastWatermarkCheck = now;
+        long min = Long.MAX_VALUE;
+        for (SplitState s : active) {
+          min = Math.min(min, s.watermark.value);
+        }
+        if (min > emitted) {
+          emitted = min;
+          entry.emitWatermark(min);
+        }
+      }
+      if (progressed) {
+        output.flushIfDue();
+      } else {
+        output.flush();
+        LockSupport.parkNanos(1_000_000L);
+      }
+    }
+    entry.emitWatermark(Long.MAX_VALUE);
+    chain.finish(0);
+  }
+
+  @Override
+  public void close() throws Exception {
+    Exception first = null;
+    for (SplitState s : active) {
+      try {
+        s.reader.close();
+      } catch (Exception e) {
+        first = first == null ? e : first;
+      }
+    }
+    active.clear();
+    try {
+      chain.close();
+    } catch (Exception e) {
+      first = first == null ? e : first;
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.weir.runtime.task;
+
+import io.weir.common.data.Row;
+
+/** What travels over a channel, in order: batches of rows, watermarks, and the end of input. */
+final class StreamElements {
+  private StreamElements() {}
+
+  /** Rows sent together to save hand-overs; the array is owned by the receiver once sent. */
+  record Batch(Row[] rows, int size) {}
+
+  record Watermark(long timestamp) {}
+
+  /** The sender has finished: nothing follows on this channel. */
+  enum EndOfInput {
+    INSTANCE
+  }
+}

@@ -1,0 +1,229 @@
+package io.weir.runtime.task;
+
+import io.weir.common.config.Configuration;
+import io.weir.common.config.CoreOptions;
+import io.weir.common.plan.EdgeSpec;
+import io.weir.common.plan.OperatorSpec;
+import io.weir.common.plan.Partitioning;
+import io.weir.common.plan.ScanSpec;
+import io.weir.common.plan.StreamGraph;
+import io.weir.common.plan.StreamNode;
+import io.weir.common.plan.ValuesSpec;
+import io.weir.runtime.connector.FactoryUtil;
+import io.weir.runtime.connector.ReaderContext;
+import io.weir.runtime.connector.SourceSplit;
+import io.weir.runtime.connector.TableContext;
+import io.weir.runtime.connector.TableSource;
+import io.weir.runtime.expr.CompileContext;
+import io.weir.runtime.job.ResultCollector;
+import io.weir.runtime.operator.OperatorContext;
+import io.weir.runtime.operator.OperatorFactory;
+import io.weir.runtime.operator.StreamOperator;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a {@link StreamGraph} into runnable tasks: fuses forward chains, creates one task per
+ * chain and parallel instance, wires channels between them, and assigns source splits.
+ *
+ * <p>A node joins its upstream's chain when its only input is a forward edge from a node whose
+ * only output it is (equal parallelism is implied by forward).
+ */
+public final class TaskBuilder {
+  private final StreamGraph graph;
+  private final Configuration config;
+  private final Function<String, ResultCollector> results;
+  private final JobMetrics metrics;
+  private final String jobName;
+  private final OperatorFactory operators = new OperatorFactory();
+  private final CompileContext compileContext;
+
+  /** A chain of node ids; the first is the head. */
+  private record Chain(List<StreamNode> nodes) {
+    StreamNode head() {
+      return nodes.get(0);
+    }
+
+    StreamNode tail() {
+      return nodes.get(nodes.size() - 1);
+    }
+
+    int parallelism() {
+      return head().parallelism();
+    }
+
+    String describe() {
+      return nodes.stream().map(n -> shortName(n.spec())).collect(Collectors.joining(" -> "));
+    }
+  }
+
+  public TaskBuilder(String jobName, StreamGraph graph, Configuration config,
+      Function<String, ResultCollector> results, JobMetrics metrics) {
+    this.jobName = jobName;
+    this.graph = graph;
+    this.config = config;
+    this.results = results;
+    this.metrics = metrics;
+    this.compileContext = new CompileContext(ZoneId.of(config.get(CoreOptions.LOCAL_TIME_ZONE)));
+  }
+
+  static String shortName(OperatorSpec spec) {
+    String explain = spec.explain();
+    int paren = explain.indexOf('(');
+    return paren < 0 ? explain : explain.substring(0, paren);
+  }
+
+  public List<Task> build() {
+    List<Chain> chains = chains();
+    Map<Integer, Chain> chainOfHead = new HashMap<>();
+    for (Chain c : chains) {
+      chainOfHead.put(c.head().id(), c);
+    }
+    int capacity = config.get(CoreOptions.CHANNEL_CAPACITY);
+    int batchSize = config.get(CoreOptions.BATCH_SIZE);
+    long bufferTimeout = config.get(CoreOptions.BATCH_TIMEOUT).toMillis();
+
+    // Input gates first, so writers can find the channels they send to.
+    Map<Integer, InputGate[]> gates = new HashMap<>();
+    // (edge, receiving task) -> first channel index in that task's gate
+    Map<EdgeSpec, Integer> edgeOffset = new HashMap<>();
+    for (Chain c : chains) {
+      List<EdgeSpec> inputs = graph.inputsOf(c.head().id());
+      if (inputs.isEmpty()) {
+        continue;
+      }
+      List<Integer> inputOfChannel = new ArrayList<>();
+      for (EdgeSpec e : inputs) {
+        edgeOffset.put(e, inputOfChannel.size());
+        int senders = e.partitioning() instanceof Partitioning.Forward ? 1 : graph.node(e.from()).parallelism();
+        for (int s = 0; s < senders; s++) {
+          inputOfChannel.add(e.input());
+        }
+      }
+      int[] mapping = inputOfChannel.stream().mapToInt(Integer::intValue).toArray();
+      InputGate[] perTask = new InputGate[c.parallelism()];
+      for (int t = 0; t < perTask.length; t++) {
+        perTask[t] = new InputGate(mapping.length, mapping);
+        for (int ch = 0; ch < mapping.length; ch++) {
+          perTask[t].createChannel(ch, capacity);
+        }
+      }
+      gates.put(c.head().id(), perTask);
+    }
+
+    List<Task> tasks = new ArrayList<>();
+    for (Chain c : chains) {
+      TableSource source = null;
+      List<SourceSplit> splits = List.of();
+      OperatorSpec headSpec = c.head().spec();
+      if (headSpec instanceof ScanSpec scan) {
+        TableContext ctx = new TableContext(scan.table(), scan.options(), scan.physicalType(), scan.readFields(), config);
+        source = FactoryUtil.sourceFactory(scan.table(), scan.options()).createSource(ctx);
+        splits = source.splits(c.parallelism());
+      } else if (headSpec instanceof ValuesSpec values) {
+        source = new ValuesSource(values);
+        splits = source.splits(c.parallelism());
+      }
+      for (int t = 0; t < c.parallelism(); t++) {
+        List<RecordWriter> writers = new ArrayList<>();
+        for (EdgeSpec out : graph.outputsOf(c.tail().id())) {
+          writers.add(writer(out, t, gates, edgeOffset, batchSize));
+        }
+        TaskOutput taskOutput = new TaskOutput(writers, bufferTimeout);
+        List<StreamNode> operatorNodes = headSpec.isSource() ? c.nodes().subList(1, c.nodes().size()) : c.nodes();
+        List<StreamOperator> ops = new ArrayList<>();
+        List<OperatorContext> contexts = new ArrayList<>();
+        for (StreamNode n : operatorNodes) {
+          ops.add(operators.create(n.spec(), results));
+          contexts.add(context(t, n.parallelism()));
+        }
+        OperatorChain chain = new OperatorChain(ops, taskOutput);
+        String name = c.describe() + " (" + (t + 1) + "/" + c.parallelism() + ")";
+        if (source != null) {
+          List<SourceSplit> mine = new ArrayList<>();
+          for (int s = t; s < splits.size(); s += c.parallelism()) {
+            mine.add(splits.get(s));
+          }
+          ScanStage stage = headSpec instanceof ScanSpec scan ? new ScanStage(scan, compileContext) : null;
+          tasks.add(new SourceTask(name, chain, contexts, source, mine, stage, readerContext(t, c.parallelism()),
+              200));
+        } else {
+          tasks.add(new InputTask(name, chain, contexts, gates.get(c.head().id())[t],
+              graph.inputsOf(c.head().id()).size(), bufferTimeout));
+        }
+      }
+    }
+    return tasks;
+  }
+
+  private RecordWriter writer(EdgeSpec edge, int senderIndex, Map<Integer, InputGate[]> gates,
+      Map<EdgeSpec, Integer> edgeOffset, int batchSize) {
+    InputGate[] receivers = gates.get(edge.to());
+    int offset = edgeOffset.get(edge);
+    List<Channel> targets = new ArrayList<>();
+    Partitioning p = edge.partitioning();
+    if (p instanceof Partitioning.Forward) {
+      targets.add(receivers[senderIndex].channel(offset));
+      return new RecordWriter(targets, Partitioner.forward(), batchSize);
+    }
+    for (InputGate receiver : receivers) {
+      targets.add(receiver.channel(offset + senderIndex));
+    }
+    Partitioner partitioner;
+    if (p instanceof Partitioning.Broadcast) {
+      partitioner = Partitioner.broadcast();
+    } else if (p instanceof Partitioning.Rebalance) {
+      partitioner = Partitioner.rebalance(senderIndex);
+    } else if (p instanceof Partitioning.Single) {
+      partitioner = Partitioner.forward();
+    } else if (p instanceof Partitioning.Hash hash) {
+      partitioner = Partitioner.hash(hash.keys(), config.get(CoreOptions.MAX_PARALLELISM));
+    } else {
+      throw new IllegalArgumentException("Unknown partitioning " + p);
+    }
+    return new RecordWriter(targets, partitioner, batchSize);
+  }
+
+  private List<Chain> chains() {
+    Map<Integer, List<StreamNode>> chainOf = new HashMap<>();
+    List<List<StreamNode>> ordered = new ArrayList<>();
+    for (StreamNode n : graph.nodes()) {
+      List<EdgeSpec> in = graph.inputsOf(n.id());
+      if (in.size() == 1 && in.get(0).partitioning() instanceof Partitioning.Forward
+          && graph.outputsOf(in.get(0).from()).size() == 1) {
+        List<StreamNode> upstream = chainOf.get(in.get(0).from());
+        upstream.add(n);
+        chainOf.put(n.id(), upstream);
+      } else {
+        List<StreamNode> chain = new ArrayList<>();
+        chain.add(n);
+        chainOf.put(n.id(), chain);
+        ordered.add(chain);
+      }
+    }
+    return ordered.stream().map(Chain::new).toList();
+  }
+
+  private OperatorContext context(int subtask, int parallelism) {
+    return new OperatorContext() {
+      @Override public String jobName() { return jobName; }
+      @Override public int subtaskIndex() { return subtask; }
+      @Override public int parallelism() { return parallelism; }
+      @Override public Configuration config() { return config; }
+      @Override public CompileContext compileContext() { return compileContext; }
+    };
+  }
+
+  private ReaderContext readerContext(int subtask, int parallelism) {
+    return new ReaderContext() {
+      @Override public int subtaskIndex() { return subtask; }
+      @Override public int parallelism() { return parallelism; }
+      @Override public void recordSkipped(String reason) { metrics.recordSkipped(reason); }
+    };
+  }
+}
