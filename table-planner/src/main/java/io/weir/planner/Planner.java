@@ -17,7 +17,6 @@ import io.weir.planner.catalog.CatalogObject;
 import io.weir.planner.catalog.CatalogTable;
 import io.weir.planner.catalog.CatalogView;
 import io.weir.planner.physical.PhysicalConverter;
-import io.weir.planner.physical.StreamPhysicalCalc;
 import io.weir.planner.physical.StreamPhysicalRel;
 import io.weir.planner.translate.PlanPrinter;
 import io.weir.planner.translate.StreamGraphTranslator;
@@ -359,10 +358,9 @@ public final class Planner {
       }
       Context ctx = new Context(Map.of(), null);
       RelRoot root = ctx.toRel(insert.getSource());
-      StreamPhysicalRel source = toPhysical(root.project());
-      StreamPhysicalRel shaped = shapeForSink(source, table, insert.getTargetColumnList(), insert.getSource().getParserPosition());
+      RelNode shaped = shapeForSink(root.project(), table, insert.getTargetColumnList(), insert.getSource().getParserPosition());
       StreamGraphTranslator translator = translator(ctx, parallelism);
-      int top = translator.translate(shaped);
+      int top = translator.translate(toPhysical(shaped));
       translator.addSink(top, table);
       return planned(translator, table.physicalRowType());
     });
@@ -407,7 +405,7 @@ public final class Planner {
    * columns in order, the others are NULL; a column whose type differs is cast when SQL's
    * assignment rules allow it, else the statement fails naming both schemas.
    */
-  private StreamPhysicalRel shapeForSink(StreamPhysicalRel source, CatalogTable table, SqlNodeList targetColumns, SqlParserPos pos) {
+  private RelNode shapeForSink(RelNode source, CatalogTable table, SqlNodeList targetColumns, SqlParserPos pos) {
     RowType sinkType = table.physicalRowType();
     List<String> sinkNames = sinkType.names();
     List<String> targets = new ArrayList<>();
@@ -457,9 +455,7 @@ public final class Planner {
     if (identity) {
       return source;
     }
-    RelDataType outType = typeFactory.createStructType(
-        projects.stream().map(RexNode::getType).toList(), sinkNames);
-    return new StreamPhysicalCalc(source.getCluster(), source.getTraitSet(), source, projects, null, outType);
+    return org.apache.calcite.rel.logical.LogicalProject.create(source, List.of(), projects, sinkNames, Set.of());
   }
 
   /** The plan of a statement as Calcite prints it, for debugging the planner. */
