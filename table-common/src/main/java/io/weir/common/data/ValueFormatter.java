@@ -14,7 +14,7 @@ import java.util.StringJoiner;
 
 /**
  * Renders internal values the way Flink's {@code CAST(x AS STRING)} does, which is also how Flink's
- * SQL client and {@code print} connector show them: {@code 2020-04-15 08:05:00.000} for a
+ * SQL client shows them: {@code 2020-04-15 08:05:00.000} for a
  * TIMESTAMP(3), {@code TRUE}, {@code NULL} (by the caller's choice), {@code [1, 2]}, {@code {a=1}}.
  */
 public final class ValueFormatter {

@@ -136,6 +136,7 @@ public record LogicalType(
           case TIME -> "TIME(" + precision + ")";
           case TIMESTAMP -> "TIMESTAMP(" + precision + ")";
           case TIMESTAMP_LTZ -> "TIMESTAMP_LTZ(" + precision + ")";
+          case INTEGER -> "INT";
           case INTERVAL_DAY_TIME -> "INTERVAL SECOND(3)";
           case INTERVAL_YEAR_MONTH -> "INTERVAL MONTH";
           case ARRAY -> "ARRAY<" + elementType().asSummaryString() + ">";

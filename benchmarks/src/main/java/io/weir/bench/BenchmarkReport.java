@@ -1,0 +1,59 @@
+package io.weir.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Measures a benchmark run: wall time, CPU time, peak heap and peak resident memory. */
+final class BenchmarkReport {
+  private final long startNanos = System.nanoTime();
+  private final long startCpuNanos = processCpuNanos();
+
+  BenchmarkReport() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+  }
+
+  /** Prints one line of figures for {@code rows} processed since construction. */
+  void print(String name, long rows) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    double cpuSeconds = (processCpuNanos() - startCpuNanos) / 1e9;
+    long peakHeap = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peakHeap += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf(Locale.ROOT,
+        "%-28s rows=%d seconds=%.2f rows/s=%.0f cores=%.2f rows/s/core=%.0f peak-heap-MB=%.0f peak-rss-MB=%.0f%n",
+        name, rows, seconds, rows / seconds, cpuSeconds / seconds, rows / cpuSeconds,
+        peakHeap / 1048576.0, peakRssKb() / 1024.0);
+  }
+
+  private static long processCpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  /** VmHWM from /proc: the process's peak resident set, in KiB (0 where /proc is absent). */
+  private static long peakRssKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,109 @@
+package io.weir.connectors.filesystem;
+
+import io.weir.common.data.Row;
+import io.weir.common.error.WeirException;
+import io.weir.formats.RecordDecoder;
+import io.weir.runtime.connector.ReaderContext;
+import io.weir.runtime.connector.SplitReader;
+import io.weir.runtime.format.FormatException;
+import io.weir.runtime.format.RowDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Reads one file, a record per line (a record may continue on the next lines when its format says
+ * so, e.g. a quoted CSV field with a line break). A malformed record fails the read with the file,
+ * the 1-based line number and the format's description of the field; when the format skips it
+ * ({@code ignore-parse-errors}) the reader reports it through {@link
+ * ReaderContext#recordSkipped}.
+ */
+final class FileReader implements SplitReader {
+  static final int BATCH_SIZE = 512;
+
+  private final Path path;
+  private final RowDecoder decoder;
+  private final RecordDecoder recordDecoder;
+  private final ReaderContext context;
+  private LineReader lines;
+  private boolean finished;
+  private long recordLine;
+  private boolean skipReported;
+
+  FileReader(Path path, RowDecoder decoder, ReaderContext context) {
+    this.path = path;
+    this.decoder = decoder;
+    this.context = context;
+    this.recordDecoder = decoder instanceof RecordDecoder r ? r : null;
+    if (recordDecoder != null) {
+      recordDecoder.setSkipListener(reason -> {
+        skipReported = true;
+        context.recordSkipped("File '" + path + "', line " + recordLine + ": " + reason);
+      });
+    }
+  }
+
+  @Override
+  public ReadStatus read(Consumer<Row> out) throws IOException {
+    if (finished) {
+      return ReadStatus.END_OF_SPLIT;
+    }
+    if (lines == null) {
+      lines = new LineReader(open());
+    }
+    int emitted = 0;
+    while (emitted < BATCH_SIZE) {
+      if (!lines.next(false)) {
+        close();
+        finished = true;
+        return emitted > 0 ? ReadStatus.MORE_AVAILABLE : ReadStatus.END_OF_SPLIT;
+      }
+      recordLine = lines.lineNumber();
+      if (recordDecoder != null) {
+        while (recordDecoder.isIncomplete(lines.buffer(), 0, lines.length()) && lines.next(true)) {
+          // the record continues on the next line
+        }
+        if (recordDecoder.isIgnorable(lines.buffer(), 0, lines.length())) {
+          continue;
+        }
+      } else if (lines.length() == 0) {
+        continue;
+      }
+      Row row;
+      skipReported = false;
+      try {
+        row = decoder.decode(lines.buffer(), 0, lines.length());
+      } catch (FormatException e) {
+        throw new WeirException(
+            "Failed to read file '" + path + "' at line " + recordLine + ": " + e.getMessage(), e);
+      }
+      if (row == null) {
+        if (!skipReported) {
+          context.recordSkipped("File '" + path + "', line " + recordLine + ": malformed record skipped");
+        }
+        continue;
+      }
+      out.accept(row);
+      emitted++;
+    }
+    return ReadStatus.MORE_AVAILABLE;
+  }
+
+  private InputStream open() {
+    try {
+      return Files.newInputStream(path);
+    } catch (IOException e) {
+      throw new WeirException("Cannot open file '" + path + "': " + e, e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (lines != null) {
+      lines.close();
+      lines = null;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.weir.connectors.filesystem;
+
+import io.weir.runtime.connector.ReaderContext;
+import io.weir.runtime.connector.SourceSplit;
+import io.weir.runtime.connector.SplitReader;
+import io.weir.runtime.connector.TableSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A filesystem table being read. Bounded: one split per file found when the job starts. Watched
+ * ({@code source.monitor-interval}): one never-ending split per task, each owning a share of the
+ * files that exist or will appear.
+ */
+final class FileSystemSource implements TableSource {
+  private final Path root;
+  private final Duration monitorInterval;
+  private final DecoderFactory decoders;
+
+  FileSystemSource(Path root, Duration monitorInterval, DecoderFactory decoders) {
+    this.root = root;
+    this.monitorInterval = monitorInterval;
+    this.decoders = decoders;
+  }
+
+  @Override
+  public List<SourceSplit> splits(int parallelism) {
+    List<SourceSplit> splits = new ArrayList<>();
+    if (monitorInterval == null) {
+      for (Path file : FileListing.list(root)) {
+        splits.add(new FileSplit(file));
+      }
+    } else {
+      int count = Math.max(1, parallelism);
+      for (int i = 0; i < count; i++) {
+        splits.add(new WatchSplit(root, i, count));
+      }
+    }
+    return splits;
+  }
+
+  @Override
+  public SplitReader createReader(SourceSplit split, ReaderContext context) {
+    if (split instanceof FileSplit f) {
+      return new FileReader(f.path(), decoders.create(), context);
+    }
+    WatchSplit w = (WatchSplit) split;
+    return new WatchingReader(
+        w, monitorInterval.toNanos(), file -> new FileReader(file, decoders.create(), context));
+  }
+}

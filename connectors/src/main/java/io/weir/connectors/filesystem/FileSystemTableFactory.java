@@ -1,0 +1,104 @@
+package io.weir.connectors.filesystem;
+
+import io.weir.common.error.WeirException;
+import io.weir.connectors.internal.TableOptions;
+import io.weir.runtime.connector.FactoryUtil;
+import io.weir.runtime.connector.SinkFactory;
+import io.weir.runtime.connector.SourceFactory;
+import io.weir.runtime.connector.TableContext;
+import io.weir.runtime.connector.TableSink;
+import io.weir.runtime.connector.TableSource;
+import io.weir.runtime.format.FormatFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code filesystem} connector: reads and writes files of a line format ({@code json}, {@code
+ * csv}) under a local path. Options as in Flink 1.20: {@code path} and {@code format} (required),
+ * {@code source.monitor-interval}, {@code sink.parallelism}, and the format's own options. Reads
+ * only the fields a query uses; takes no filters; writes only INSERT rows.
+ */
+public final class FileSystemTableFactory implements SourceFactory, SinkFactory {
+  private static final String IDENTIFIER = "filesystem";
+
+  @Override
+  public String identifier() {
+    return IDENTIFIER;
+  }
+
+  @Override
+  public Set<String> requiredOptions() {
+    return Set.of(FileSystemOptions.PATH, FileSystemOptions.FORMAT);
+  }
+
+  @Override
+  public Set<String> optionalOptions() {
+    return Set.of(
+        FileSystemOptions.SOURCE_MONITOR_INTERVAL.key(), FileSystemOptions.SINK_PARALLELISM.key());
+  }
+
+  @Override
+  public boolean usesFormat() {
+    return true;
+  }
+
+  @Override
+  public boolean supportsProjectionPushDown() {
+    return true;
+  }
+
+  @Override
+  public boolean isBounded(TableContext context) {
+    return monitorInterval(TableOptions.of(context, IDENTIFIER)) == null;
+  }
+
+  @Override
+  public TableSource createSource(TableContext context) {
+    TableOptions options = TableOptions.of(context, IDENTIFIER);
+    Path root = FileSystemOptions.path(options);
+    Duration interval = monitorInterval(options);
+    if (interval == null && !Files.exists(root)) {
+      throw options.error("The path '" + root + "' does not exist.");
+    }
+    FormatFactory format = FactoryUtil.format(context.table(), context.options(), FileSystemOptions.FORMAT);
+    Map<String, String> formatOptions = FactoryUtil.formatOptions(format, context.options());
+    int[] projection = context.readFields().stream().mapToInt(Integer::intValue).toArray();
+    DecoderFactory decoders = new DecoderFactory(format, context.physicalType(), projection, formatOptions);
+    try {
+      decoders.create(); // checks the format's options and types now, not when the tasks start
+    } catch (WeirException e) {
+      throw options.error(e.getMessage());
+    }
+    return new FileSystemSource(root, interval, decoders);
+  }
+
+  @Override
+  public TableSink createSink(TableContext context) {
+    TableOptions options = TableOptions.of(context, IDENTIFIER);
+    Path directory = FileSystemOptions.path(options);
+    if (Files.isRegularFile(directory)) {
+      throw options.error(
+          "The path '" + directory + "' is a file, but a filesystem sink writes into a directory.");
+    }
+    options.get(FileSystemOptions.SINK_PARALLELISM);
+    FormatFactory format = FactoryUtil.format(context.table(), context.options(), FileSystemOptions.FORMAT);
+    Map<String, String> formatOptions = FactoryUtil.formatOptions(format, context.options());
+    try {
+      format.createEncoder(context.physicalType(), formatOptions); // checks options and types now
+    } catch (WeirException e) {
+      throw options.error(e.getMessage());
+    }
+    return new FileSystemSink(context.table(), directory, format, context.physicalType(), formatOptions);
+  }
+
+  private static Duration monitorInterval(TableOptions options) {
+    Duration interval = options.get(FileSystemOptions.SOURCE_MONITOR_INTERVAL);
+    if (interval != null && (interval.isZero() || interval.isNegative())) {
+      throw options.error("Option 'source.monitor-interval' must be a positive duration, such as '10 s'.");
+    }
+    return interval;
+  }
+}
