@@ -29,6 +29,7 @@ import io.weir.sql.parser.ddl.SqlMetadataColumn;
 import io.weir.sql.parser.ddl.SqlPhysicalColumn;
 import io.weir.sql.parser.ddl.SqlTableColumn;
 import io.weir.sql.parser.ddl.SqlWatermark;
+import io.weir.sql.parser.type.SqlTypeSpecs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -216,7 +217,7 @@ public final class Planner {
       }
       if (c instanceof SqlPhysicalColumn p) {
         physical.add(c.name().getSimple(), TypeConverter.toLogicalType(
-            p.type().deriveType(ctx.validator, nullable(p.type()))));
+            SqlTypeSpecs.deriveType(ctx.validator, p.type())));
       }
     }
     RowType physicalType = physical.build();
@@ -231,7 +232,7 @@ public final class Planner {
         ResolvedExpression e = resolveExpression(computed.expression(), physicalType);
         columns.add(new CatalogTable.ComputedColumn(colName, e.type(), sql, e.spec(), comment));
       } else if (c instanceof SqlMetadataColumn m) {
-        LogicalType type = TypeConverter.toLogicalType(m.type().deriveType(ctx.validator, nullable(m.type())));
+        LogicalType type = TypeConverter.toLogicalType(SqlTypeSpecs.deriveType(ctx.validator, m.type()));
         columns.add(new CatalogTable.MetadataColumn(colName, type, m.metadataKey().orElse(colName), m.virtual(), comment));
       }
     }
@@ -246,10 +247,6 @@ public final class Planner {
     }
     Map<String, String> options = ddl.options();
     return new CatalogTable(name, columns, watermark, ddl.primaryKey(), options, ddl.comment().orElse(null), ddl.temporary());
-  }
-
-  private static boolean nullable(org.apache.calcite.sql.SqlDataTypeSpec spec) {
-    return spec.getNullable() == null || spec.getNullable();
   }
 
   private CatalogTable.WatermarkDefinition resolveWatermark(SqlWatermark wm, List<CatalogTable.Column> columns) {
