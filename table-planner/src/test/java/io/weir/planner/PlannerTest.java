@@ -172,4 +172,26 @@ class PlannerTest {
     assertEquals(2, computed.line());
     assertTrue(computed.getMessage().contains("Column 'c' not found"), computed.getMessage());
   }
+
+  @Test
+  void flinkTypesResolveToWeirTypes() {
+    createTable("""
+        CREATE TABLE typed (
+          s STRING NOT NULL, b BYTES, v VARCHAR, v10 VARCHAR(10), d DECIMAL(38, 18), ts TIMESTAMP(3),
+          ltz TIMESTAMP_LTZ(3), dt DATE, t TIME, arr ARRAY<INT NOT NULL>, m MAP<STRING, BIGINT>,
+          r ROW<a INT, b ARRAY<STRING>>
+        ) WITH ('connector' = 'plain')""");
+    var table = (io.weir.planner.catalog.CatalogTable) planner.catalog().get("typed").orElseThrow();
+    assertEquals("(`s` STRING NOT NULL, `b` BYTES, `v` STRING, `v10` VARCHAR(10), `d` DECIMAL(38, 18), "
+        + "`ts` TIMESTAMP(3), `ltz` TIMESTAMP_LTZ(3), `dt` DATE, `t` TIME(0), `arr` ARRAY<INT NOT NULL>, "
+        + "`m` MAP<STRING, BIGINT>, `r` ROW<`a` INT, `b` ARRAY<STRING>>)", table.rowType().toString());
+  }
+
+  @Test
+  void unknownTypeIsAnErrorWithPosition() {
+    SqlException e = assertThrows(SqlException.class, () -> createTable(
+        "CREATE TABLE t (a STRIN) WITH ('connector'='plain')"));
+    assertEquals(1, e.line());
+    assertEquals(19, e.column());
+  }
 }
