@@ -1,0 +1,253 @@
+package io.weir.cli;
+
+import io.weir.engine.DemoTable;
+import io.weir.engine.Session;
+import io.weir.engine.StatementResult;
+import io.weir.runtime.job.Job;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp;
+
+/**
+ * The interactive shell on a JLine terminal: reads statements (several lines each, until a
+ * {@code ;}), runs them one at a time and prints their results, until QUIT, EXIT or Ctrl-D.
+ *
+ * <p>Ctrl-C while a statement runs cancels it: the SIGINT handler (JLine's signal thread) flips
+ * the statement's {@link Running} flag and cancels the jobs the statement started; the printing
+ * loop sees the flag, prints {@code [INFO] Query cancelled.} and the prompt comes back. Ctrl-C at
+ * the prompt is JLine's: it clears the line. Nothing typed may end the shell: every statement's
+ * failure is caught and printed as {@code [ERROR]}.
+ */
+final class InteractiveShell {
+  static final String PROMPT = "weir> ";
+  static final String CONTINUATION = "   -> ";
+
+  private static final int HISTORY_SIZE = 1_000;
+  private static final int HISTORY_FILE_SIZE = 10_000;
+
+  private final Terminal terminal;
+  private final Session session;
+  private final Path historyFile;
+  private final boolean verbose;
+  private final PrintWriter out;
+  private final ResultPrinter printer;
+  /** The statement running now, or null while the shell waits for input. */
+  private volatile Running running;
+
+  /**
+   * @param historyFile where the history is kept, or null for none
+   */
+  InteractiveShell(Terminal terminal, Session session, Path historyFile, boolean verbose) {
+    this.terminal = terminal;
+    this.session = session;
+    this.historyFile = historyFile;
+    this.verbose = verbose;
+    this.out = terminal.writer();
+    this.printer = new ResultPrinter(out);
+  }
+
+  /** Runs the shell until the user leaves; returns the exit code (0). */
+  int run() {
+    LineReader reader = lineReader();
+    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> interrupt());
+    try {
+      printBanner();
+      registerDemoTable();
+      while (true) {
+        String input;
+        try {
+          input = reader.readLine(PROMPT);
+        } catch (UserInterruptException e) {
+          continue; // Ctrl-C at the prompt: the line is dropped
+        } catch (EndOfFileException e) {
+          break; // Ctrl-D
+        }
+        if (!runInput(input)) {
+          break;
+        }
+      }
+    } finally {
+      terminal.handle(Terminal.Signal.INT, previous);
+      try {
+        reader.getHistory().save();
+      } catch (IOException | RuntimeException e) {
+        out.println("[WARNING] Could not save the history to " + historyFile + ": " + e.getMessage());
+      }
+    }
+    long stillRunning = session.engine().jobs().stream().filter(j -> !j.status().isTerminal()).count();
+    if (stillRunning > 0) {
+      out.println("[INFO] Cancelling " + stillRunning + (stillRunning == 1 ? " job" : " jobs")
+          + " still running: jobs run inside the shell.");
+    }
+    out.println("Bye.");
+    out.flush();
+    return 0;
+  }
+
+  private LineReader lineReader() {
+    LineReaderBuilder builder = LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("weir")
+        .parser(new SqlLineParser())
+        .history(new DefaultHistory())
+        .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+        .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
+        .variable(LineReader.HISTORY_FILE_SIZE, HISTORY_FILE_SIZE)
+        .variable(LineReader.BLINK_MATCHING_PAREN, 0)
+        // `a != b` must stay as typed, not expand `!` from the history as bash does.
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.INSERT_TAB, true);
+    if (historyFile != null) {
+      try {
+        Files.createDirectories(historyFile.toAbsolutePath().getParent());
+        builder.variable(LineReader.HISTORY_FILE, historyFile);
+      } catch (IOException | RuntimeException e) {
+        out.println("[WARNING] No history: cannot create " + historyFile.getParent() + " (" + e + ")");
+      }
+    }
+    return builder.build();
+  }
+
+  private void registerDemoTable() {
+    try {
+      DemoTable.register(session);
+    } catch (Throwable e) {
+      out.print(ErrorReport.format(e, DemoTable.DDL, verbose));
+    }
+  }
+
+  private void printBanner() {
+    String version = WeirCli.version();
+    out.println();
+    out.println("Weir " + version + " - streaming SQL in the Flink SQL dialect.");
+    out.println();
+    out.println("A demo table is ready: `" + DemoTable.NAME + "`, orders made up at 5 rows a second. Try:");
+    out.println();
+    out.println("  SELECT * FROM demo WHERE amount > 100;");
+    out.println();
+    out.println("Statements end with ';'. Type HELP; for the commands. Ctrl-C cancels a running query;");
+    out.println("QUIT; or Ctrl-D leaves.");
+    out.println();
+    out.flush();
+  }
+
+  /** Runs every statement of one accepted input; false when the user asked to leave. */
+  boolean runInput(String input) {
+    StatementSplitter.Split split = StatementSplitter.split(input);
+    List<String> statements = new ArrayList<>(split.statements());
+    if (!split.open() && ShellCommand.parse(split.rest()) != null) {
+      statements.add(split.rest().strip());
+    }
+    for (String statement : statements) {
+      ShellCommand command = ShellCommand.parse(statement);
+      if (command == ShellCommand.QUIT || command == ShellCommand.EXIT) {
+        return false;
+      }
+      if (command == ShellCommand.HELP) {
+        out.print(ShellCommand.HELP_TEXT);
+      } else if (command == ShellCommand.CLEAR) {
+        terminal.puts(InfoCmp.Capability.clear_screen);
+      } else {
+        runSql(statement);
+      }
+      out.println();
+      out.flush();
+    }
+    return true;
+  }
+
+  private void runSql(String statement) {
+    Running current = new Running(jobIds());
+    running = current;
+    try {
+      StatementResult result = session.execute(statement);
+      if (current.isCancelled()) {
+        current.cancelNewJobs();
+        closeQuery(result);
+        printCancelled();
+        return;
+      }
+      printer.print(result, ScriptRunner.zone(session), current::isCancelled);
+    } catch (Throwable e) {
+      if (current.isCancelled()) {
+        current.cancelNewJobs();
+        printCancelled();
+      } else {
+        out.print(ErrorReport.format(e, statement, verbose));
+      }
+    } finally {
+      running = null;
+      out.flush();
+    }
+  }
+
+  private static void closeQuery(StatementResult result) {
+    if (result instanceof StatementResult.QueryResult query) {
+      query.stream().close();
+    }
+  }
+
+  private void printCancelled() {
+    out.println(); // after the ^C the terminal echoed
+    out.println(ResultPrinter.QUERY_CANCELLED);
+  }
+
+  /** Ctrl-C, on JLine's signal thread: cancels the statement that runs now, if any. */
+  void interrupt() {
+    Running current = running;
+    if (current != null) {
+      current.cancel();
+    }
+  }
+
+  private Set<String> jobIds() {
+    Set<String> ids = new HashSet<>();
+    for (Job job : session.engine().jobs()) {
+      ids.add(job.id());
+    }
+    return ids;
+  }
+
+  /**
+   * One statement's cancellation: the jobs that existed before it started (which a Ctrl-C must
+   * leave alone, e.g. an INSERT submitted earlier) and whether the user asked to cancel it.
+   */
+  private final class Running {
+    private final Set<String> jobsBefore;
+    private volatile boolean cancelled;
+
+    Running(Set<String> jobsBefore) {
+      this.jobsBefore = jobsBefore;
+    }
+
+    boolean isCancelled() {
+      return cancelled;
+    }
+
+    void cancel() {
+      cancelled = true;
+      cancelNewJobs();
+    }
+
+    /** Cancels the jobs this statement started: a query's, or a waited-for INSERT's. */
+    void cancelNewJobs() {
+      for (Job job : session.engine().jobs()) {
+        if (!jobsBefore.contains(job.id()) && !job.status().isTerminal()) {
+          job.cancel();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.weir.cli;
+
+import io.weir.engine.DemoTable;
+import io.weir.engine.Engine;
+import io.weir.engine.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * Weir's SQL shell: {@code weir sql} starts it on the terminal, {@code -f script.sql} and
+ * {@code -e "statements"} run SQL without one (see {@link CliArgs#USAGE}). Every mode runs an
+ * embedded {@link Engine} in this process.
+ *
+ * <p>{@link #main} only exits with what {@link #run} returns, so tests drive the shell in-process
+ * with their own streams.
+ */
+public final class WeirCli {
+  /** Overrides where the interactive shell keeps its history (default {@code ~/.weir/history}). */
+  public static final String HISTORY_FILE_PROPERTY = "weir.history.file";
+
+  private WeirCli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, System.out, System.err));
+  }
+
+  /**
+   * Runs the shell as the command line {@code args} asks.
+   *
+   * @param in where statements come from when no terminal is attached (the shell reads the
+   *     terminal itself when {@code in} is {@link System#in} and the process has a console)
+   * @return the exit code: 0 when every statement succeeded, 1 after a failed one, 2 for bad
+   *     options
+   */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    PrintWriter stdout = writer(out);
+    PrintWriter stderr = writer(err);
+    try {
+      CliArgs cli;
+      try {
+        cli = CliArgs.parse(args);
+      } catch (IllegalArgumentException e) {
+        stderr.println("[ERROR] " + e.getMessage());
+        return 2;
+      }
+      return switch (cli.mode()) {
+        case HELP -> {
+          stdout.print(CliArgs.USAGE);
+          yield 0;
+        }
+        case FILE -> runFile(Paths.get(cli.source()), cli.verbose(), stdout, stderr);
+        case EXECUTE -> runScript(cli.source(), false, cli.verbose(), stdout, stderr);
+        case INTERACTIVE -> in == System.in && System.console() != null
+            ? runInteractive(cli.verbose(), stdout, stderr)
+            : runScript(readAll(in, stderr), true, cli.verbose(), stdout, stderr);
+      };
+    } finally {
+      stdout.flush();
+      stderr.flush();
+    }
+  }
+
+  private static int runFile(Path file, boolean verbose, PrintWriter out, PrintWriter err) {
+    String script;
+    try {
+      script = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      err.println("[ERROR] Cannot read the script '" + file + "': " + e.getClass().getSimpleName()
+          + (e.getMessage() == null || e.getMessage().equals(file.toString()) ? "" : ": " + e.getMessage()));
+      return 1;
+    }
+    return runScript(script, false, verbose, out, err);
+  }
+
+  private static int runScript(String script, boolean withDemo, boolean verbose, PrintWriter out, PrintWriter err) {
+    if (script == null) {
+      return 1;
+    }
+    try (Engine engine = Engine.create()) {
+      Session session = engine.newSession();
+      if (withDemo) {
+        DemoTable.register(session);
+      }
+      return new ScriptRunner(session, out, err, verbose).run(script);
+    } catch (Throwable e) {
+      err.print(ErrorReport.format(e, null, verbose));
+      return 1;
+    }
+  }
+
+  private static int runInteractive(boolean verbose, PrintWriter out, PrintWriter err) {
+    Terminal terminal;
+    try {
+      terminal = TerminalBuilder.builder().name("weir").system(true).nativeSignals(true).build();
+    } catch (IOException | RuntimeException e) {
+      err.println("[ERROR] Cannot open the terminal: " + e.getMessage());
+      return 1;
+    }
+    try (terminal; Engine engine = Engine.create()) {
+      return new InteractiveShell(terminal, engine.newSession(), historyFile(), verbose).run();
+    } catch (Throwable e) {
+      err.print(ErrorReport.format(e, null, verbose));
+      return 1;
+    }
+  }
+
+  private static String readAll(InputStream in, PrintWriter err) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("[ERROR] Cannot read statements from standard input: " + e.getMessage());
+      return null;
+    }
+  }
+
+  static Path historyFile() {
+    String configured = System.getProperty(HISTORY_FILE_PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      return Paths.get(configured);
+    }
+    String home = System.getProperty("user.home");
+    return home == null ? null : Paths.get(home, ".weir", "history");
+  }
+
+  /** The version in the jar's manifest, or {@code dev} when run from classes. */
+  static String version() {
+    String v = WeirCli.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), false);
+  }
+}
