@@ -23,7 +23,8 @@ public final class Engine implements AutoCloseable {
 
   private Engine(Configuration defaults) {
     this.defaults = defaults.copy();
-    this.planner = new Planner(catalog, new EngineCapabilities());
+    this.planner = new Planner(catalog, new EngineCapabilities(),
+        name -> io.weir.runtime.expr.BuiltinFunctions.lookup(name) != null);
   }
 
   /** An engine with {@code defaults} as every new session's starting configuration. */

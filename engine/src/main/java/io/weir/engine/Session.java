@@ -121,7 +121,7 @@ public final class Session {
       return singleColumn("view name", engine.catalog().viewNames());
     }
     if (node instanceof SqlShowFunctions) {
-      return singleColumn("function name", Functions.userFacingNames());
+      return singleColumn("function name", planner().functionNames());
     }
     if (node instanceof SqlShowJobs) {
       return showJobs();

@@ -159,6 +159,14 @@ class EndToEndTest {
           "CREATE TABLE x (a INT) WITH ('connector' = 'datagen', 'rows-per-secnd' = '1')"));
       assertTrue(option.getMessage().contains("rows-per-secnd"), option.getMessage());
       assertTrue(option.getMessage().contains("rows-per-second"), option.getMessage());
+      WeirException set = assertThrows(WeirException.class, () -> s.execute("SET 'parallelism.default' = 'four'"));
+      assertEquals("Invalid value 'four' for option 'parallelism.default': expected an integer", set.getMessage());
+      assertThrows(WeirException.class, () -> s.execute("SET 'table.local-time-zone' = 'Mars/Base'"));
+      s.execute("CREATE TABLE gen (a INT) WITH ('connector' = 'datagen', 'number-of-rows' = '1')");
+      WeirException sourceOnly = assertThrows(WeirException.class, () -> s.execute("INSERT INTO gen SELECT 1"));
+      assertTrue(sourceOnly.getMessage().contains("cannot be written to"), sourceOnly.getMessage());
+      WeirException unsupported = assertThrows(SqlException.class, () -> s.execute("SELECT SIN(0)"));
+      assertTrue(unsupported.getMessage().contains("line 1, column 8"), unsupported.getMessage());
       assertEquals(List.of("+I[2]"), sorted(query(s, "SELECT 1 + 1")));
     }
   }

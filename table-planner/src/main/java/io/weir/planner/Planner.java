@@ -86,11 +86,33 @@ public final class Planner {
   private final Catalog catalog;
   private final ConnectorCapabilities capabilities;
   private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(WeirTypeSystem.INSTANCE);
-  private final SqlOperatorTable operators = WeirOperatorTable.create();
+  private final SqlOperatorTable operators;
 
-  public Planner(Catalog catalog, ConnectorCapabilities capabilities) {
+  /**
+   * @param runtimeFunctions the names (upper case) of the scalar functions the runtime evaluates;
+   *     calls of any other scalar function are validation errors
+   */
+  public Planner(Catalog catalog, ConnectorCapabilities capabilities, java.util.function.Predicate<String> runtimeFunctions) {
     this.catalog = catalog;
     this.capabilities = capabilities;
+    this.operators = WeirOperatorTable.create(runtimeFunctions);
+  }
+
+  /** A planner that assumes the runtime evaluates every function. */
+  public Planner(Catalog catalog, ConnectorCapabilities capabilities) {
+    this(catalog, capabilities, name -> true);
+  }
+
+  /** The scalar functions a query may call by name, upper case, sorted. */
+  public List<String> functionNames() {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    for (org.apache.calcite.sql.SqlOperator op : operators.getOperatorList()) {
+      if (op instanceof org.apache.calcite.sql.SqlFunction && !(op instanceof org.apache.calcite.sql.SqlAggFunction)
+          && op.getName().matches("[A-Za-z][A-Za-z0-9_]*")) {
+        names.add(op.getName().toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    return List.copyOf(names);
   }
 
   public Catalog catalog() {

@@ -21,12 +21,16 @@ public record ConfigOption<T>(
     requireNonNull(parser, "parser");
   }
 
-  /** Parses {@code raw}, naming this key and the expected form when it is wrong. */
+  /**
+   * Parses {@code raw}, naming this key and the expected form when it is wrong.
+   *
+   * @throws io.weir.common.error.WeirException when {@code raw} is not a valid value
+   */
   public T parse(String raw) {
     try {
       return parser.apply(raw.trim());
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
+      throw new io.weir.common.error.WeirException(
           "Invalid value '" + raw + "' for option '" + key + "': " + e.getMessage(), e);
     }
   }
@@ -42,6 +46,17 @@ public record ConfigOption<T>(
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("expected an integer");
       }
+    });
+  }
+
+  public static ConfigOption<Integer> positiveInteger(String key, Integer defaultValue, String description) {
+    ConfigOption<Integer> plain = integer(key, defaultValue, description);
+    return new ConfigOption<>(key, defaultValue, description, s -> {
+      int v = plain.parser().apply(s);
+      if (v <= 0) {
+        throw new IllegalArgumentException("expected a positive integer");
+      }
+      return v;
     });
   }
 

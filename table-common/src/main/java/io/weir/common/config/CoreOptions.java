@@ -7,10 +7,10 @@ public final class CoreOptions {
   private CoreOptions() {}
 
   public static final ConfigOption<Integer> PARALLELISM =
-      ConfigOption.integer("parallelism.default", 1, "Parallelism of a job's operators.");
+      ConfigOption.positiveInteger("parallelism.default", 1, "Parallelism of a job's operators.");
 
   public static final ConfigOption<Integer> MAX_PARALLELISM =
-      ConfigOption.integer(
+      ConfigOption.positiveInteger(
           "pipeline.max-parallelism",
           128,
           "Number of key groups: the upper bound of parallelism a job's state can be rescaled to.");
@@ -20,17 +20,24 @@ public final class CoreOptions {
           "table.dml-sync", false, "Whether INSERT INTO waits until its job has finished.");
 
   public static final ConfigOption<String> LOCAL_TIME_ZONE =
-      ConfigOption.string(
-          "table.local-time-zone", "UTC", "Zone used for TIMESTAMP_LTZ values and CURRENT_TIMESTAMP.");
+      new ConfigOption<>(
+          "table.local-time-zone", "UTC", "Zone used for TIMESTAMP_LTZ values and CURRENT_TIMESTAMP.",
+          s -> {
+            try {
+              return java.time.ZoneId.of(s).getId();
+            } catch (java.time.DateTimeException e) {
+              throw new IllegalArgumentException("expected a time zone such as 'UTC' or 'Europe/Berlin'");
+            }
+          });
 
   public static final ConfigOption<Integer> CHANNEL_CAPACITY =
-      ConfigOption.integer(
+      ConfigOption.positiveInteger(
           "taskmanager.network.channel-capacity",
           16,
           "Batches a channel between two tasks buffers before the sender blocks (back-pressure).");
 
   public static final ConfigOption<Integer> BATCH_SIZE =
-      ConfigOption.integer(
+      ConfigOption.positiveInteger(
           "taskmanager.network.batch-size", 512, "Rows a task collects before it sends them on.");
 
   public static final ConfigOption<java.time.Duration> BATCH_TIMEOUT =

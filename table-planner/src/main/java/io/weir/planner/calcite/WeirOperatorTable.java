@@ -123,26 +123,49 @@ public final class WeirOperatorTable {
         nonDeterministic("RAND_INTEGER", typeOf(SqlTypeName.INTEGER, -1, false), optional(1, NUM, NUM)));
   }
 
-  /** Calcite's standard operators plus Flink's, looked up case-insensitively. */
-  public static SqlOperatorTable create() {
+  /**
+   * Calcite's standard operators plus Flink's, looked up case-insensitively, keeping only the
+   * scalar functions {@code runtimeSupports} knows, so a function the runtime cannot evaluate is a
+   * validation error with a position, not a failed job.
+   */
+  public static SqlOperatorTable create(java.util.function.Predicate<String> runtimeSupports) {
     ListSqlOperatorTable flink = new ListSqlOperatorTable(flinkFunctions());
     SqlOperatorTable chained = SqlOperatorTables.chain(flink, SqlStdOperatorTable.instance());
-    return new CaseInsensitive(chained);
+    return new Filtered(chained, runtimeSupports);
   }
 
-  /** Delegates lookups with a case-insensitive name matcher. */
-  private record CaseInsensitive(SqlOperatorTable delegate) implements SqlOperatorTable {
+  /** Whether {@code op} is a scalar function, i.e. something the runtime evaluates by name. */
+  private static boolean isScalarFunction(SqlOperator op) {
+    return op instanceof SqlFunction
+        && !(op instanceof org.apache.calcite.sql.SqlAggFunction)
+        && !(op instanceof org.apache.calcite.sql.SqlWindowTableFunction)
+        && !(op instanceof org.apache.calcite.sql.SqlGroupedWindowFunction);
+  }
+
+  /** Case-insensitive lookups, without the scalar functions the runtime lacks. */
+  private record Filtered(SqlOperatorTable delegate, java.util.function.Predicate<String> runtimeSupports)
+      implements SqlOperatorTable {
     private static final SqlNameMatcher INSENSITIVE = SqlNameMatchers.withCaseSensitive(false);
+
+    private boolean keep(SqlOperator op) {
+      return !isScalarFunction(op) || runtimeSupports.test(op.getName().toUpperCase(java.util.Locale.ROOT));
+    }
 
     @Override
     public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category,
         SqlSyntax syntax, List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
-      delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, INSENSITIVE);
+      List<SqlOperator> found = new ArrayList<>();
+      delegate.lookupOperatorOverloads(opName, category, syntax, found, INSENSITIVE);
+      for (SqlOperator op : found) {
+        if (keep(op)) {
+          operatorList.add(op);
+        }
+      }
     }
 
     @Override
     public List<SqlOperator> getOperatorList() {
-      return delegate.getOperatorList();
+      return delegate.getOperatorList().stream().filter(this::keep).toList();
     }
   }
 }

@@ -79,6 +79,13 @@ public final class TaskBuilder {
   }
 
   public List<Task> build() {
+    // Resolve every sink's connector now, so a table that cannot be written fails the statement
+    // that submits the job rather than the job a moment later.
+    for (StreamNode n : graph.nodes()) {
+      if (n.spec() instanceof io.weir.common.plan.SinkSpec sink) {
+        FactoryUtil.sinkFactory(sink.table(), sink.options());
+      }
+    }
     List<Chain> chains = chains();
     Map<Integer, Chain> chainOfHead = new HashMap<>();
     for (Chain c : chains) {
