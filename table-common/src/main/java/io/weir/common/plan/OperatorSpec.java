@@ -15,10 +15,18 @@ import io.weir.common.types.RowType;
   @JsonSubTypes.Type(value = CalcSpec.class, name = "calc"),
   @JsonSubTypes.Type(value = UnionSpec.class, name = "union"),
   @JsonSubTypes.Type(value = SinkSpec.class, name = "sink"),
-  @JsonSubTypes.Type(value = CollectSpec.class, name = "collect")
+  @JsonSubTypes.Type(value = CollectSpec.class, name = "collect"),
+  @JsonSubTypes.Type(value = GroupAggSpec.class, name = "group-aggregate"),
+  @JsonSubTypes.Type(value = WindowAggSpec.class, name = "window-aggregate"),
+  @JsonSubTypes.Type(value = WindowTableFunctionSpec.class, name = "window-table-function"),
+  @JsonSubTypes.Type(value = RankSpec.class, name = "rank"),
+  @JsonSubTypes.Type(value = DeduplicateSpec.class, name = "deduplicate"),
+  @JsonSubTypes.Type(value = WindowRankSpec.class, name = "window-rank"),
+  @JsonSubTypes.Type(value = OverAggSpec.class, name = "over-aggregate")
 })
 public sealed interface OperatorSpec
-    permits ScanSpec, ValuesSpec, CalcSpec, UnionSpec, SinkSpec, CollectSpec {
+    permits ScanSpec, ValuesSpec, CalcSpec, UnionSpec, SinkSpec, CollectSpec, GroupAggSpec, WindowAggSpec,
+        WindowTableFunctionSpec, RankSpec, DeduplicateSpec, WindowRankSpec, OverAggSpec {
 
   /** The schema of the rows this operator emits (for a sink: of the rows it takes). */
   RowType outputType();

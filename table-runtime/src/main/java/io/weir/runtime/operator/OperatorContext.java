@@ -1,7 +1,10 @@
 package io.weir.runtime.operator;
 
 import io.weir.common.config.Configuration;
+import io.weir.common.data.Row;
+import io.weir.common.types.RowType;
 import io.weir.runtime.expr.CompileContext;
+import io.weir.state.KeyedStateBackend;
 
 /** What an operator is told when it opens: which parallel instance it is, and the job's settings. */
 public interface OperatorContext {
@@ -18,4 +21,19 @@ public interface OperatorContext {
 
   /** The context expressions are compiled in (the session's time zone). */
   CompileContext compileContext();
+
+  /**
+   * The keyed state of this operator instance, keyed by rows of {@code keyType} and holding the
+   * key groups this instance owns. Created on the first call; later calls return the same backend.
+   * Only operators behind a hash edge on the same keys (or with parallelism 1) may use it.
+   */
+  KeyedStateBackend<Row> keyedState(RowType keyType);
+
+  /** The wall-clock time processing-time windows and timers use. */
+  default long currentProcessingTime() {
+    return System.currentTimeMillis();
+  }
+
+  /** Counts a row dropped because it arrived behind the watermark. */
+  void recordLateRow();
 }

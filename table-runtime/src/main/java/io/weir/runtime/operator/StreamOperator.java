@@ -25,6 +25,12 @@ public interface StreamOperator {
     out.emitWatermark(watermark);
   }
 
+  /**
+   * Processing time advanced to {@code time}; called periodically by the task (about every 100 ms,
+   * and when idle), so operators with processing-time timers can fire them.
+   */
+  default void onProcessingTime(long time, Output out) throws Exception {}
+
   /** Input {@code input} has ended: every row and the final watermark have been delivered. */
   default void endInput(int input, Output out) throws Exception {}
 

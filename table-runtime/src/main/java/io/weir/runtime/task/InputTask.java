@@ -9,6 +9,9 @@ import java.util.List;
  * is the minimum over its inputs. An ended channel no longer holds the minimum back.
  */
 final class InputTask extends Task {
+  /** How often operators hear that processing time advanced. */
+  static final long PROCESSING_TIME_INTERVAL_MS = 100;
+
   private final InputGate gate;
   private final int inputCount;
   private final long idleWaitMillis;
@@ -36,7 +39,13 @@ final class InputTask extends Task {
     int open = channels;
     long watermark = Long.MIN_VALUE;
     TaskOutput output = chain.taskOutput();
+    long nextProcessingTime = System.currentTimeMillis() + PROCESSING_TIME_INTERVAL_MS;
     while (open > 0) {
+      long now = System.currentTimeMillis();
+      if (now >= nextProcessingTime) {
+        chain.onProcessingTime(now);
+        nextProcessingTime = now + PROCESSING_TIME_INTERVAL_MS;
+      }
       if (cancelled || Thread.currentThread().isInterrupted()) {
         throw new TaskCancelledException();
       }
@@ -44,7 +53,7 @@ final class InputTask extends Task {
       if (element == null) {
         // Idle: send what we have now rather than wait for a full batch.
         output.flush();
-        gate.await(idleWaitMillis);
+        gate.await(Math.min(idleWaitMillis, PROCESSING_TIME_INTERVAL_MS));
         continue;
       }
       int c = gate.lastChannel();

@@ -48,6 +48,13 @@ final class OperatorChain {
     operators[0].onWatermark(watermark, outputs[0]);
   }
 
+  /** Lets every operator of the chain fire processing-time timers due by {@code time}. */
+  void onProcessingTime(long time) throws Exception {
+    for (int i = 0; i < operators.length; i++) {
+      operators[i].onProcessingTime(time, outputs[i]);
+    }
+  }
+
   /** Input {@code input} of the first operator ended. */
   void endInput(int input) throws Exception {
     operators[0].endInput(input, outputs[0]);

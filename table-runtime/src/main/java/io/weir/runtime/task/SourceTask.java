@@ -56,7 +56,13 @@ final class SourceTask extends Task {
     TaskOutput output = chain.taskOutput();
     long emitted = Long.MIN_VALUE;
     long lastWatermarkCheck = System.nanoTime();
+    long nextProcessingTime = System.currentTimeMillis() + InputTask.PROCESSING_TIME_INTERVAL_MS;
     while (!active.isEmpty()) {
+      long wall = System.currentTimeMillis();
+      if (wall >= nextProcessingTime) {
+        chain.onProcessingTime(wall);
+        nextProcessingTime = wall + InputTask.PROCESSING_TIME_INTERVAL_MS;
+      }
       if (cancelled || Thread.currentThread().isInterrupted()) {
         throw new TaskCancelledException();
       }

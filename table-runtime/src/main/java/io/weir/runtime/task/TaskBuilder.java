@@ -217,12 +217,27 @@ public final class TaskBuilder {
   }
 
   private OperatorContext context(int subtask, int parallelism) {
+    int maxParallelism = config.get(CoreOptions.MAX_PARALLELISM);
+    io.weir.state.StateBackendKind backendKind = config.get(io.weir.state.StateOptions.STATE_BACKEND);
     return new OperatorContext() {
+      private io.weir.state.KeyedStateBackend<io.weir.common.data.Row> backend;
+
       @Override public String jobName() { return jobName; }
       @Override public int subtaskIndex() { return subtask; }
       @Override public int parallelism() { return parallelism; }
       @Override public Configuration config() { return config; }
       @Override public CompileContext compileContext() { return compileContext; }
+      @Override public void recordLateRow() { metrics.recordLateRow(); }
+
+      @Override
+      public io.weir.state.KeyedStateBackend<io.weir.common.data.Row> keyedState(io.weir.common.types.RowType keyType) {
+        if (backend == null) {
+          backend = io.weir.state.StateBackends.createKeyed(backendKind,
+              new io.weir.state.serialization.RowSerializer(keyType), maxParallelism,
+              io.weir.state.KeyGroupRange.forTask(maxParallelism, parallelism, subtask));
+        }
+        return backend;
+      }
     };
   }
 

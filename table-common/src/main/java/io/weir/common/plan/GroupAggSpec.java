@@ -1,0 +1,55 @@
+package io.weir.common.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weir.common.types.RowType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Unbounded {@code GROUP BY}: keeps an accumulator per group and emits the group's new result on
+ * every change — {@code +I} the first time, then {@code -U}/{@code +U} pairs (or {@code +U} alone
+ * when {@code generateUpdateBefore} is false, for upsert consumers), and {@code -D} when the
+ * group's last row is retracted. Output: the group keys, then one column per aggregate.
+ *
+ * @param inputUpdating whether the input contains retractions ({@code -U}/{@code -D}), which the
+ *     aggregates must undo
+ * @param stateTtlMillis how long a group's state lives after its last change; 0 keeps it forever
+ */
+public record GroupAggSpec(
+    List<Integer> groupKeys,
+    List<AggregateCallSpec> aggregates,
+    boolean inputUpdating,
+    boolean generateUpdateBefore,
+    long stateTtlMillis,
+    RowType inputType,
+    RowType outputType)
+    implements OperatorSpec {
+
+  public GroupAggSpec {
+    groupKeys = List.copyOf(groupKeys);
+    aggregates = List.copyOf(aggregates);
+    requireNonNull(inputType, "inputType");
+    requireNonNull(outputType, "outputType");
+    if (outputType.arity() != groupKeys.size() + aggregates.size()) {
+      throw new IllegalArgumentException("output " + outputType + " does not hold " + groupKeys.size()
+          + " keys and " + aggregates.size() + " aggregates");
+    }
+  }
+
+  @Override
+  public String explain() {
+    List<String> in = inputType.names();
+    List<String> select = new ArrayList<>();
+    for (int k : groupKeys) {
+      select.add(in.get(k));
+    }
+    for (AggregateCallSpec a : aggregates) {
+      String call = a.explain(in);
+      select.add(call + " AS " + a.name());
+    }
+    return "GroupAggregate(" + (groupKeys.isEmpty() ? "" : "groupBy=[" + String.join(", ", groupKeys.stream().map(in::get).toList()) + "], ")
+        + (inputUpdating ? "retract=[true], " : "")
+        + "select=[" + String.join(", ", select) + "])";
+  }
+}
