@@ -12,6 +12,11 @@ final class EngineCapabilities implements ConnectorCapabilities {
   }
 
   @Override
+  public boolean sinkAcceptsUpdates(Map<String, String> options) {
+    return FactoryUtil.connector("?", options) instanceof io.weir.runtime.connector.SinkFactory sink && sink.acceptsUpdates();
+  }
+
+  @Override
   public boolean supportsFilterPushDown(Map<String, String> options) {
     return FactoryUtil.connector("?", options).supportsFilterPushDown();
   }

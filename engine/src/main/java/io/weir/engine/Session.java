@@ -91,10 +91,6 @@ public final class Session {
     }
   }
 
-  private int parallelism() {
-    return config.get(CoreOptions.PARALLELISM);
-  }
-
   private StatementResult execute(SqlNode node) {
     if (node instanceof SqlCreateTable ddl) {
       return createTable(ddl);
@@ -134,7 +130,7 @@ public final class Session {
       return Describe.describe(lookup(describe.name()));
     }
     if (node instanceof SqlRichExplain explain) {
-      return new StatementResult.TextResult(planner().explain(explain.statement(), parallelism()));
+      return new StatementResult.TextResult(planner().explain(explain.statement(), config));
     }
     if (node instanceof SqlSet set) {
       return set(set);
@@ -242,7 +238,7 @@ public final class Session {
   }
 
   private StatementResult insert(SqlInsert insert) {
-    PlannedStatement plan = planner().planInsert(insert, parallelism());
+    PlannedStatement plan = planner().planInsert(insert, config);
     String target = insert.getTargetTable().toString();
     Job job = Job.start(newJobId(), "insert-into_" + target, plan.graph(), config.copy(), id -> {
       throw new IllegalStateException("an INSERT has no query result");
@@ -264,7 +260,7 @@ public final class Session {
 
   private StatementResult query(SqlNode query) {
     String resultId = UUID.randomUUID().toString();
-    PlannedStatement plan = planner().planQuery(query, parallelism(), resultId);
+    PlannedStatement plan = planner().planQuery(query, config, resultId);
     ResultStream stream = new ResultStream(RESULT_BUFFER_ROWS);
     Job job = Job.start(newJobId(), "collect", plan.graph(), config.copy(), id -> stream);
     stream.attach(job);

@@ -14,7 +14,10 @@ public interface ConnectorCapabilities {
   /** Whether a filter may be evaluated inside the table's scan. */
   boolean supportsFilterPushDown(Map<String, String> options);
 
-  /** A connector that accepts neither. */
+  /** Whether the table's sink can take updates and deletes, not only inserts. */
+  boolean sinkAcceptsUpdates(Map<String, String> options);
+
+  /** A connector that accepts neither push-down, nor updates. */
   static ConnectorCapabilities none() {
     return new ConnectorCapabilities() {
       @Override
@@ -24,6 +27,11 @@ public interface ConnectorCapabilities {
 
       @Override
       public boolean supportsFilterPushDown(Map<String, String> options) {
+        return false;
+      }
+
+      @Override
+      public boolean sinkAcceptsUpdates(Map<String, String> options) {
         return false;
       }
     };

@@ -352,13 +352,13 @@ public final class Planner {
   // ---- queries -----------------------------------------------------------------------------------
 
   /** Plans a query whose rows go to the client through a collect operator named {@code resultId}. */
-  public PlannedStatement planQuery(SqlNode query, int parallelism, String resultId) {
+  public PlannedStatement planQuery(SqlNode query, io.weir.common.config.Configuration config, String resultId) {
     return withPositions(() -> {
       Context ctx = new Context(Map.of(), null);
       RelRoot root = ctx.toRel(query);
       StreamPhysicalRel physical = toPhysical(root.project());
       RowType resultType = renamed(TypeConverter.toRowType(physical.getRowType()), root.validatedRowType);
-      StreamGraphTranslator translator = translator(ctx, parallelism);
+      StreamGraphTranslator translator = translator(ctx, config);
       int top = translator.translate(physical);
       translator.addCollect(top, resultId, resultType);
       return planned(translator, resultType);
@@ -366,7 +366,7 @@ public final class Planner {
   }
 
   /** Plans {@code INSERT INTO table [(columns)] query}. */
-  public PlannedStatement planInsert(SqlInsert insert, int parallelism) {
+  public PlannedStatement planInsert(SqlInsert insert, io.weir.common.config.Configuration config) {
     return withPositions(() -> {
       SqlIdentifier targetId = (SqlIdentifier) insert.getTargetTable();
       String name = simpleName(targetId);
@@ -378,7 +378,7 @@ public final class Planner {
       Context ctx = new Context(Map.of(), null);
       RelRoot root = ctx.toRel(insert.getSource());
       RelNode shaped = shapeForSink(root.project(), table, insert.getTargetColumnList(), insert.getSource().getParserPosition());
-      StreamGraphTranslator translator = translator(ctx, parallelism);
+      StreamGraphTranslator translator = translator(ctx, config);
       int top = translator.translate(toPhysical(shaped));
       translator.addSink(top, table);
       return planned(translator, table.physicalRowType());
@@ -386,10 +386,10 @@ public final class Planner {
   }
 
   /** EXPLAIN of a SELECT or INSERT: the physical plan, one operator a line. */
-  public String explain(SqlNode statement, int parallelism) {
+  public String explain(SqlNode statement, io.weir.common.config.Configuration config) {
     PlannedStatement planned = statement instanceof SqlInsert insert
-        ? planInsert(insert, parallelism)
-        : planQuery(statement, parallelism, "explain");
+        ? planInsert(insert, config)
+        : planQuery(statement, config, "explain");
     return planned.explain();
   }
 
@@ -397,11 +397,10 @@ public final class Planner {
     return new PhysicalConverter(capabilities).convert(optimize(logical));
   }
 
-  private StreamGraphTranslator translator(Context ctx, int parallelism) {
-    if (parallelism <= 0) {
-      throw new WeirException("'parallelism.default' must be positive but was " + parallelism);
-    }
-    return new StreamGraphTranslator(capabilities, new RexToExprSpec(ctx.cluster.getRexBuilder()), parallelism);
+  private StreamGraphTranslator translator(Context ctx, io.weir.common.config.Configuration config) {
+    return new StreamGraphTranslator(capabilities, new RexToExprSpec(ctx.cluster.getRexBuilder()),
+        config.get(io.weir.common.config.CoreOptions.PARALLELISM),
+        config.get(io.weir.common.config.CoreOptions.STATE_TTL).toMillis());
   }
 
   private static PlannedStatement planned(StreamGraphTranslator translator, RowType resultType) {

@@ -29,6 +29,11 @@ class PlannerTest {
     public boolean supportsFilterPushDown(Map<String, String> options) {
       return options.get("connector").equals("pushdown");
     }
+
+    @Override
+    public boolean sinkAcceptsUpdates(Map<String, String> options) {
+      return options.get("connector").equals("updates");
+    }
   };
 
   private Planner planner;
@@ -63,8 +68,12 @@ class PlannerTest {
     planner.catalog().create(planner.resolveTable((SqlCreateTable) WeirSqlParser.parseStatement(ddl)), false);
   }
 
+  private static io.weir.common.config.Configuration parallelism(int p) {
+    return new io.weir.common.config.Configuration().set("parallelism.default", String.valueOf(p));
+  }
+
   private String explain(String sql, int parallelism) {
-    return planner.explain(WeirSqlParser.parseStatement(sql), parallelism);
+    return planner.explain(WeirSqlParser.parseStatement(sql), parallelism(parallelism));
   }
 
   @Test
@@ -85,11 +94,11 @@ class PlannerTest {
         +- TableSourceScan(table=[fast_orders], fields=[customer, total], computed=[total=*(price, quantity)], watermark=[order_time, -(order_time, 5000)], filter=[>(total, 100.00)])
         """, explain("SELECT customer, total FROM fast_orders WHERE total > 100", 1));
     ScanSpec scan = (ScanSpec) planner.planQuery(
-        WeirSqlParser.parseStatement("SELECT customer FROM fast_orders"), 1, "r").graph().nodes().get(0).spec();
+        WeirSqlParser.parseStatement("SELECT customer FROM fast_orders"), parallelism(1), "r").graph().nodes().get(0).spec();
     // Reads only what the output, the computed columns and the watermark need: no id.
     assertEquals(List.of(1, 4), scan.readFields());
     ScanSpec plain = (ScanSpec) planner.planQuery(
-        WeirSqlParser.parseStatement("SELECT customer FROM orders"), 1, "r").graph().nodes().get(0).spec();
+        WeirSqlParser.parseStatement("SELECT customer FROM orders"), parallelism(1), "r").graph().nodes().get(0).spec();
     assertEquals(List.of(0, 1, 2, 3, 4), plain.readFields());
   }
 
@@ -155,7 +164,7 @@ class PlannerTest {
   @Test
   void insertWithWrongColumnCountNamesBothSchemas() {
     SqlException e = assertThrows(SqlException.class,
-        () -> planner.planInsert((SqlInsert) WeirSqlParser.parseStatement("INSERT INTO sink SELECT id FROM orders"), 1));
+        () -> planner.planInsert((SqlInsert) WeirSqlParser.parseStatement("INSERT INTO sink SELECT id FROM orders"), parallelism(1)));
     assertTrue(e.getMessage().contains("Different number of columns"), e.getMessage());
     assertTrue(e.getMessage().contains("Sink schema:  (`customer` STRING, `amount` DECIMAL(20, 2), `n` BIGINT)"), e.getMessage());
   }
@@ -193,5 +202,39 @@ class PlannerTest {
         "CREATE TABLE t (a STRIN) WITH ('connector'='plain')"));
     assertEquals(1, e.line());
     assertEquals(19, e.column());
+  }
+
+  @Test
+  void groupAggregationHashesByItsKeysAndUpdates() {
+    assertEquals("""
+        == Physical Plan ==
+        Collect(fields=[customer, n, total], changelogMode=[I,UB,UA])
+        +- Exchange(distribution=[single])
+           +- Calc(select=[customer, n, total], where=[>(n, 1)], changelogMode=[I,UB,UA])
+              +- GroupAggregate(groupBy=[customer], select=[customer, COUNT(*) AS n, SUM(quantity) AS total], changelogMode=[I,UB,UA])
+                 +- Exchange(distribution=[hash[customer]])
+                    +- TableSourceScan(table=[orders], fields=[customer, quantity], watermark=[order_time, -(order_time, 5000)])
+        """, explain("SELECT customer, COUNT(*) AS n, SUM(quantity) AS total FROM orders GROUP BY customer HAVING COUNT(*) > 1", 2));
+  }
+
+  @Test
+  void aggregatesOverAnUpdatingInputRetract() {
+    String plan = explain("SELECT n, COUNT(*) AS customers FROM "
+        + "(SELECT customer, COUNT(*) AS n FROM orders GROUP BY customer) GROUP BY n", 1);
+    assertTrue(plan.contains("GroupAggregate(groupBy=[n], retract=[true], select=[n, COUNT(*) AS customers], changelogMode=[I,UB,UA,D])"), plan);
+  }
+
+  @Test
+  void updatingResultIntoAnAppendOnlySinkIsRefusedAtPlanning() {
+    io.weir.common.error.WeirException e = assertThrows(io.weir.common.error.WeirException.class,
+        () -> explain("INSERT INTO sink SELECT customer, SUM(total), COUNT(*) FROM orders GROUP BY customer", 1));
+    assertEquals("Table sink 'sink' doesn't support consuming update changes which is produced by node "
+        + "GroupAggregate(groupBy=[customer], select=[customer, SUM(total) AS EXPR$1, COUNT(*) AS EXPR$2])", e.getMessage());
+  }
+
+  @Test
+  void filterClauseAndDistinct() {
+    String plan = explain("SELECT customer, COUNT(DISTINCT id) FILTER (WHERE quantity > 2) AS big FROM orders GROUP BY customer", 1);
+    assertTrue(plan.contains("COUNT(DISTINCT id) FILTER (WHERE $f2) AS big"), plan);
   }
 }

@@ -11,6 +11,11 @@ public final class BlackHoleTableFactory implements SinkFactory {
   private static final SinkWriter DISCARD = row -> {};
 
   @Override
+  public boolean acceptsUpdates() {
+    return true;
+  }
+
+  @Override
   public String identifier() {
     return "blackhole";
   }

@@ -21,6 +21,11 @@ public final class PrintTableFactory implements SinkFactory {
       ConfigOption.integer("sink.parallelism", null, "Parallelism of the sink; read by the planner.");
 
   @Override
+  public boolean acceptsUpdates() {
+    return true;
+  }
+
+  @Override
   public String identifier() {
     return "print";
   }

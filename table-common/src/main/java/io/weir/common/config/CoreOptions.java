@@ -46,10 +46,17 @@ public final class CoreOptions {
           java.time.Duration.ofMillis(50),
           "How long a partly filled batch may wait before it is sent anyway.");
 
+  public static final ConfigOption<java.time.Duration> STATE_TTL =
+      ConfigOption.duration(
+          "table.exec.state.ttl",
+          java.time.Duration.ZERO,
+          "How long the state of an unbounded aggregation's group lives after its last change; 0 keeps it "
+              + "forever. Results for expired groups start over and may be incorrect.");
+
   /** Every option above, for SET's validation and listing. */
   public static List<ConfigOption<?>> all() {
     return List.of(
         PARALLELISM, MAX_PARALLELISM, DML_SYNC, LOCAL_TIME_ZONE, CHANNEL_CAPACITY, BATCH_SIZE,
-        BATCH_TIMEOUT);
+        BATCH_TIMEOUT, STATE_TTL);
   }
 }

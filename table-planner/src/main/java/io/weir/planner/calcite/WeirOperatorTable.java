@@ -134,6 +134,10 @@ public final class WeirOperatorTable {
     return new Filtered(chained, runtimeSupports);
   }
 
+  /** The aggregate and ranking functions Weir's operators implement. */
+  private static final java.util.Set<String> SUPPORTED_AGGREGATES = java.util.Set.of(
+      "COUNT", "SUM", "$SUM0", "MIN", "MAX", "AVG", "FIRST_VALUE", "LAST_VALUE", "LISTAGG", "ROW_NUMBER");
+
   /** Whether {@code op} is a scalar function, i.e. something the runtime evaluates by name. */
   private static boolean isScalarFunction(SqlOperator op) {
     return op instanceof SqlFunction
@@ -148,7 +152,11 @@ public final class WeirOperatorTable {
     private static final SqlNameMatcher INSENSITIVE = SqlNameMatchers.withCaseSensitive(false);
 
     private boolean keep(SqlOperator op) {
-      return !isScalarFunction(op) || runtimeSupports.test(op.getName().toUpperCase(java.util.Locale.ROOT));
+      String name = op.getName().toUpperCase(java.util.Locale.ROOT);
+      if (op instanceof org.apache.calcite.sql.SqlAggFunction) {
+        return SUPPORTED_AGGREGATES.contains(name);
+      }
+      return !isScalarFunction(op) || runtimeSupports.test(name);
     }
 
     @Override

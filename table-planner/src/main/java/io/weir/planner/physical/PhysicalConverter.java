@@ -54,6 +54,13 @@ public final class PhysicalConverter {
       }
       return new StreamPhysicalTableSourceScan(cluster, traits, table(scan), scan.getRowType(), all, null);
     }
+    if (rel instanceof org.apache.calcite.rel.logical.LogicalAggregate agg) {
+      if (agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {
+        throw new WeirException("GROUPING SETS, ROLLUP and CUBE are not supported yet");
+      }
+      return new StreamPhysicalGroupAggregate(cluster, traits, convert(agg.getInput()), agg.getGroupSet(),
+          agg.getAggCallList(), agg.getRowType());
+    }
     if (rel instanceof LogicalValues values) {
       return new StreamPhysicalValues(cluster, traits, values.getRowType(), values.getTuples().stream().map(t -> (List<org.apache.calcite.rex.RexLiteral>) t).toList());
     }

@@ -57,6 +57,27 @@ public final class StreamPhysicalCalc extends SingleRel implements StreamPhysica
   }
 
   @Override
+  public java.util.List<Integer> upsertKeys() {
+    // Keys survive a projection that keeps every key column as a plain reference.
+    java.util.List<Integer> in = ((StreamPhysicalRel) getInput()).upsertKeys();
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    for (int key : in) {
+      int found = -1;
+      for (int i = 0; i < projects.size(); i++) {
+        if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == key) {
+          found = i;
+          break;
+        }
+      }
+      if (found < 0) {
+        return java.util.List.of();
+      }
+      out.add(found);
+    }
+    return out;
+  }
+
+  @Override
   public <R> R accept(StreamRelVisitor<R> visitor) {
     return visitor.visit(this);
   }

@@ -19,5 +19,14 @@ public interface StreamPhysicalRel extends RelNode {
   /** The output column watermarks are generated for or carried on, or -1 when there is none. */
   int watermarkColumn();
 
+  /**
+   * The columns that identify a row of this node's result when it is updating (a group
+   * aggregation's group keys): an update or delete refers to the earlier row with the same values
+   * there. Empty when unknown or for append-only results.
+   */
+  default java.util.List<Integer> upsertKeys() {
+    return java.util.List.of();
+  }
+
   <R> R accept(StreamRelVisitor<R> visitor);
 }

@@ -9,4 +9,6 @@ public interface StreamRelVisitor<R> {
   R visit(StreamPhysicalCalc calc);
 
   R visit(StreamPhysicalUnion union);
+
+  R visit(StreamPhysicalGroupAggregate aggregate);
 }

@@ -25,7 +25,12 @@ public final class PlanPrinter {
   }
 
   private static void print(StreamGraph graph, StreamNode node, String firstPrefix, String childPrefix, StringBuilder sb) {
-    sb.append(firstPrefix).append(node.spec().explain()).append('\n');
+    String line = node.spec().explain();
+    if (!node.changelogMode().isInsertOnly() && line.endsWith(")")) {
+      // Updating nodes say so, as Flink's EXPLAIN CHANGELOG_MODE would.
+      line = line.substring(0, line.length() - 1) + ", changelogMode=" + node.changelogMode() + ")";
+    }
+    sb.append(firstPrefix).append(line).append('\n');
     List<EdgeSpec> inputs = graph.inputsOf(node.id());
     for (int i = 0; i < inputs.size(); i++) {
       boolean last = i == inputs.size() - 1;

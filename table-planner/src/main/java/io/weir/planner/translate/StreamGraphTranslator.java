@@ -44,13 +44,15 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
   private final ConnectorCapabilities capabilities;
   private final RexToExprSpec rex;
   private final int parallelism;
+  private final long stateTtlMillis;
   private final List<StreamNode> nodes = new ArrayList<>();
   private final List<EdgeSpec> edges = new ArrayList<>();
 
-  public StreamGraphTranslator(ConnectorCapabilities capabilities, RexToExprSpec rex, int parallelism) {
+  public StreamGraphTranslator(ConnectorCapabilities capabilities, RexToExprSpec rex, int parallelism, long stateTtlMillis) {
     this.capabilities = capabilities;
     this.rex = rex;
     this.parallelism = parallelism;
+    this.stateTtlMillis = stateTtlMillis;
   }
 
   /** The graph built so far. */
@@ -65,8 +67,19 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
     return id;
   }
 
-  /** Adds the sink writing into {@code table}; {@code input} produces its physical row. */
+  /**
+   * Adds the sink writing into {@code table}; {@code input} produces its physical row.
+   *
+   * @throws WeirException when the input is updating and the sink takes inserts only, naming the
+   *     operator whose result updates
+   */
   public int addSink(int input, CatalogTable table) {
+    ChangelogMode mode = node(input).changelogMode();
+    if (!mode.isInsertOnly() && !capabilities.sinkAcceptsUpdates(table.options())) {
+      boolean deletes = mode.kinds().contains(io.weir.common.data.RowKind.DELETE);
+      throw new WeirException("Table sink '" + table.name() + "' doesn't support consuming update"
+          + (deletes ? " and delete" : "") + " changes which is produced by node " + updatingOrigin(input).spec().explain());
+    }
     String configured = table.options().get("sink.parallelism");
     int p = parallelism;
     if (configured != null) {
@@ -128,6 +141,69 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
       connect(inputs.get(i), id, i);
     }
     return id;
+  }
+
+  @Override
+  public Integer visit(io.weir.planner.physical.StreamPhysicalGroupAggregate agg) {
+    int input = translate(agg.getInput());
+    RowType inputType = node(input).spec().outputType();
+    List<Integer> keys = agg.groupSet().asList();
+    io.weir.common.plan.GroupAggSpec spec = new io.weir.common.plan.GroupAggSpec(
+        keys, aggregateCalls(agg.aggCalls(), agg.getRowType(), keys.size()), agg.inputUpdating(), true,
+        stateTtlMillis, inputType, TypeConverter.toRowType(agg.getRowType()));
+    int id = addNode(spec, keys.isEmpty() ? 1 : parallelism, agg.changelogMode());
+    connectByKeys(input, id, 0, keys);
+    return id;
+  }
+
+  /** The aggregate calls as specs; their names are the output columns after the keys. */
+  static List<io.weir.common.plan.AggregateCallSpec> aggregateCalls(
+      List<org.apache.calcite.rel.core.AggregateCall> calls, org.apache.calcite.rel.type.RelDataType outputType, int offset) {
+    List<io.weir.common.plan.AggregateCallSpec> specs = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      org.apache.calcite.rel.core.AggregateCall call = calls.get(i);
+      specs.add(new io.weir.common.plan.AggregateCallSpec(
+          aggregateName(call), call.getArgList(), call.isDistinct(), call.filterArg,
+          TypeConverter.toLogicalType(call.getType()), outputType.getFieldNames().get(offset + i)));
+    }
+    return specs;
+  }
+
+  private static String aggregateName(org.apache.calcite.rel.core.AggregateCall call) {
+    String name = call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT);
+    return switch (name) {
+      case "$SUM0" -> "SUM0";
+      case "COUNT", "SUM", "MIN", "MAX", "AVG", "FIRST_VALUE", "LAST_VALUE", "LISTAGG" -> name;
+      default -> throw new WeirException("Aggregate function " + name + " is not supported yet");
+    };
+  }
+
+  /**
+   * Connects {@code from} to a keyed operator: rows with equal {@code keys} must meet in one task,
+   * so the edge hashes by them (or gathers everything into one task when there are no keys).
+   */
+  private void connectByKeys(int from, int to, int input, List<Integer> keys) {
+    int a = node(from).parallelism();
+    int b = node(to).parallelism();
+    Partitioning p;
+    if (a == 1 && b == 1) {
+      p = new Partitioning.Forward();
+    } else if (keys.isEmpty()) {
+      p = new Partitioning.Single();
+    } else {
+      p = new Partitioning.Hash(keys);
+    }
+    edges.add(new EdgeSpec(from, to, input, p));
+  }
+
+  /** The operator where updates start: updating itself, fed only by insert-only inputs. */
+  private StreamNode updatingOrigin(int id) {
+    for (EdgeSpec e : edges) {
+      if (e.to() == id && !node(e.from()).changelogMode().isInsertOnly()) {
+        return updatingOrigin(e.from());
+      }
+    }
+    return node(id);
   }
 
   private StreamNode node(int id) {
