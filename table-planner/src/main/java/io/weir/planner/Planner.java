@@ -171,6 +171,9 @@ public final class Planner {
 
   private static RelNode optimize(RelNode logical) {
     HepProgram program = new HepProgramBuilder()
+        // OVER calls become LogicalWindow nodes, which Top-N, deduplication and OVER aggregation
+        // are recognised from.
+        .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
         .addRuleCollection(List.of(
             CoreRules.FILTER_PROJECT_TRANSPOSE,
             CoreRules.FILTER_MERGE,

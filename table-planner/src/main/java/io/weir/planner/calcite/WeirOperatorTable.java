@@ -100,6 +100,8 @@ public final class WeirOperatorTable {
         fn("TO_TIMESTAMP_LTZ", typeOf(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3, false), optional(1, NUM, INT)),
         nonDeterministic("UNIX_TIMESTAMP", typeOf(SqlTypeName.BIGINT, -1, false), optional(0, STR, STR)),
         fn("FROM_UNIXTIME", stringPropagatingNulls(), optional(1, NUM, STR)),
+        nonDeterministic("PROCTIME", binding -> binding.getTypeFactory().createTypeWithNullability(
+            binding.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), false), OperandTypes.NILADIC),
         nonDeterministic("NOW", typeOf(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3, false), OperandTypes.NILADIC),
         fn("CONCAT", stringPropagatingNulls(), OperandTypes.repeat(
             org.apache.calcite.sql.type.SqlOperandCountRanges.from(1), OperandTypes.family(STR))),
@@ -129,7 +131,9 @@ public final class WeirOperatorTable {
    * validation error with a position, not a failed job.
    */
   public static SqlOperatorTable create(java.util.function.Predicate<String> runtimeSupports) {
-    ListSqlOperatorTable flink = new ListSqlOperatorTable(flinkFunctions());
+    List<SqlOperator> ours = new ArrayList<>(flinkFunctions());
+    ours.addAll(WindowTableFunctions.all());
+    ListSqlOperatorTable flink = new ListSqlOperatorTable(ours);
     SqlOperatorTable chained = SqlOperatorTables.chain(flink, SqlStdOperatorTable.instance());
     return new Filtered(chained, runtimeSupports);
   }
@@ -155,6 +159,10 @@ public final class WeirOperatorTable {
       String name = op.getName().toUpperCase(java.util.Locale.ROOT);
       if (op instanceof org.apache.calcite.sql.SqlAggFunction) {
         return SUPPORTED_AGGREGATES.contains(name);
+      }
+      if (op instanceof org.apache.calcite.sql.SqlWindowTableFunction) {
+        // Calcite's own lack window_time; ours replace them.
+        return WindowTableFunctions.isWeirWindowFunction(op);
       }
       return !isScalarFunction(op) || runtimeSupports.test(name);
     }

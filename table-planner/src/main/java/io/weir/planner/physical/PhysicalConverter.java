@@ -45,7 +45,18 @@ public final class PhysicalConverter {
       if (calc.getInput() instanceof TableScan scan) {
         return scanWithPushDown(scan, projects, condition, calc.getRowType());
       }
-      return new StreamPhysicalCalc(cluster, traits, convert(calc.getInput()), projects, condition, calc.getRowType());
+      if (calc.getInput() instanceof org.apache.calcite.rel.logical.LogicalWindow window
+          && OverConversions.isRowNumberOnly(window)) {
+        return OverConversions.rank(this, window, projects, condition, calc.getRowType());
+      }
+      return calc(convert(calc.getInput()), projects, condition, calc.getRowType());
+    }
+    if (rel instanceof org.apache.calcite.rel.logical.LogicalWindow window) {
+      if (OverConversions.isRowNumberOnly(window)) {
+        throw new WeirException("ROW_NUMBER() over a stream needs a filter on its result (WHERE rn <= N): "
+            + "without one every row would have to be kept and re-ranked forever");
+      }
+      return OverConversions.overAggregate(this, window);
     }
     if (rel instanceof TableScan scan) {
       List<Integer> all = new ArrayList<>();
@@ -54,9 +65,23 @@ public final class PhysicalConverter {
       }
       return new StreamPhysicalTableSourceScan(cluster, traits, table(scan), scan.getRowType(), all, null);
     }
+    if (rel instanceof org.apache.calcite.rel.logical.LogicalTableFunctionScan tfs) {
+      WindowConversions.WindowCall w = WindowConversions.windowCall(tfs);
+      if (w == null) {
+        throw new WeirException("Table function " + tfs.getCall() + " is not supported");
+      }
+      StreamPhysicalRel input = convert(tfs.getInputs().get(0));
+      boolean eventTime = WindowConversions.isEventTime(input, w.timeField(), w.function());
+      return new StreamPhysicalWindowTableFunction(cluster, traits, input, w.spec(), w.timeField(), eventTime,
+          List.of(), tfs.getRowType());
+    }
     if (rel instanceof org.apache.calcite.rel.logical.LogicalAggregate agg) {
       if (agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {
         throw new WeirException("GROUPING SETS, ROLLUP and CUBE are not supported yet");
+      }
+      StreamPhysicalRel window = windowAggregate(agg);
+      if (window != null) {
+        return window;
       }
       return new StreamPhysicalGroupAggregate(cluster, traits, convert(agg.getInput()), agg.getGroupSet(),
           agg.getAggCallList(), agg.getRowType());
@@ -76,6 +101,99 @@ public final class PhysicalConverter {
     }
     throw new WeirException(
         "This query needs " + describe(rel) + ", which Weir does not support yet.\n" + RelOptUtil.toString(rel));
+  }
+
+  /**
+   * A calc over {@code input}, merged into {@code input} when that is a calc too, so consecutive
+   * projections cost one operator.
+   */
+  StreamPhysicalRel calc(StreamPhysicalRel input, List<RexNode> projects, RexNode condition,
+      org.apache.calcite.rel.type.RelDataType rowType) {
+    RelOptCluster cluster = input.getCluster();
+    RelTraitSet traits = cluster.traitSetOf(StreamPhysicalRel.STREAM);
+    if (input instanceof StreamPhysicalCalc inner && inner.projects().stream().allMatch(RexUtil::isDeterministic)) {
+      RexShuttle inline = new RexShuttle() {
+        @Override
+        public RexNode visitInputRef(RexInputRef ref) {
+          return inner.projects().get(ref.getIndex());
+        }
+      };
+      List<RexNode> merged = new ArrayList<>();
+      for (RexNode p : projects) {
+        merged.add(p.accept(inline));
+      }
+      RexNode outer = condition == null ? null : condition.accept(inline);
+      RexNode both = inner.condition() == null ? outer : outer == null ? inner.condition()
+          : RexUtil.composeConjunction(cluster.getRexBuilder(), List.of(inner.condition(), outer));
+      if (both == null && RexUtil.isIdentity(merged, inner.getInput().getRowType())
+          && inner.getInput().getRowType().getFieldNames().equals(rowType.getFieldNames())) {
+        return (StreamPhysicalRel) inner.getInput();
+      }
+      return new StreamPhysicalCalc(cluster, traits, inner.getInput(), merged, both, rowType);
+    }
+    if (condition == null && RexUtil.isIdentity(projects, input.getRowType())
+        && input.getRowType().getFieldNames().equals(rowType.getFieldNames())) {
+      return input;
+    }
+    return new StreamPhysicalCalc(cluster, traits, input, projects, condition, rowType);
+  }
+
+  /**
+   * A window aggregation, when {@code agg} groups by a window: by window_start/window_end of a
+   * window table function, or by a legacy {@code TUMBLE(ts, …)} group key. Null otherwise.
+   */
+  private StreamPhysicalRel windowAggregate(org.apache.calcite.rel.logical.LogicalAggregate agg) {
+    RelNode in = agg.getInput();
+    LogicalCalc calc = in instanceof LogicalCalc c ? c : null;
+    RelNode below = calc != null ? calc.getInput() : in;
+    if (below instanceof org.apache.calcite.rel.logical.LogicalTableFunctionScan tfs) {
+      WindowConversions.WindowCall w = WindowConversions.windowCall(tfs);
+      if (w == null) {
+        return null;
+      }
+      RelNode source = tfs.getInputs().get(0);
+      int n = source.getRowType().getFieldCount();
+      WindowConversions.Rewrite r = WindowConversions.rewrite(agg, WindowConversions.Projection.of(calc, tfs), source,
+          w.timeField(),
+          p -> p instanceof RexInputRef ref && ref.getIndex() == n,
+          p -> p instanceof RexInputRef ref && ref.getIndex() == n + 1,
+          p -> WindowConversions.readsFieldsFrom(p, n));
+      return r == null ? null : windowAggregate(agg, r, w);
+    }
+    if (calc == null) {
+      return null;
+    }
+    WindowConversions.Projection projection = WindowConversions.Projection.of(calc, below);
+    for (int k : agg.getGroupSet().asList()) {
+      RexNode key = projection.projects().get(k);
+      WindowConversions.WindowCall w = WindowConversions.legacyWindow(key);
+      if (w != null) {
+        WindowConversions.Rewrite r = WindowConversions.rewrite(agg, projection, below, w.timeField(),
+            key::equals, p -> false, p -> WindowConversions.contains(p, key));
+        if (r == null) {
+          throw new WeirException(w.function() + "(…) may only be used as a GROUP BY key and in its _START/_END functions");
+        }
+        return windowAggregate(agg, r, w);
+      }
+    }
+    return null;
+  }
+
+  private StreamPhysicalRel windowAggregate(org.apache.calcite.rel.logical.LogicalAggregate agg,
+      WindowConversions.Rewrite r, WindowConversions.WindowCall w) {
+    RelOptCluster cluster = agg.getCluster();
+    RelTraitSet traits = cluster.traitSetOf(StreamPhysicalRel.STREAM);
+    StreamPhysicalRel input = convert(r.input());
+    boolean eventTime = WindowConversions.isEventTime(input, r.timeField(), w.function());
+    org.apache.calcite.rel.type.RelDataType type = WindowConversions.windowAggregateType(
+        cluster, input.getRowType(), r.keys(), r.calls(), r.timeField());
+    StreamPhysicalWindowAggregate windowAgg = new StreamPhysicalWindowAggregate(cluster, traits, input, w.spec(),
+        r.timeField(), eventTime, r.keys(), r.calls(), type);
+    List<RexNode> projects = new ArrayList<>();
+    for (int i : r.outputOrder()) {
+      projects.add(RexInputRef.of(i, type));
+    }
+    return calc(windowAgg, projects, null, agg.getRowType());
   }
 
   private static String describe(RelNode rel) {

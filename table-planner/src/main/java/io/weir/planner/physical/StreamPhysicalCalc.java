@@ -57,6 +57,17 @@ public final class StreamPhysicalCalc extends SingleRel implements StreamPhysica
   }
 
   @Override
+  public int proctimeColumn() {
+    int in = ((StreamPhysicalRel) getInput()).proctimeColumn();
+    for (int i = 0; in >= 0 && i < projects.size(); i++) {
+      if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == in) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
   public java.util.List<Integer> upsertKeys() {
     // Keys survive a projection that keeps every key column as a plain reference.
     java.util.List<Integer> in = ((StreamPhysicalRel) getInput()).upsertKeys();

@@ -19,6 +19,11 @@ public interface StreamPhysicalRel extends RelNode {
   /** The output column watermarks are generated for or carried on, or -1 when there is none. */
   int watermarkColumn();
 
+  /** The output column holding processing time ({@code PROCTIME()}), or -1. */
+  default int proctimeColumn() {
+    return -1;
+  }
+
   /**
    * The columns that identify a row of this node's result when it is updating (a group
    * aggregation's group keys): an update or delete refers to the earlier row with the same values

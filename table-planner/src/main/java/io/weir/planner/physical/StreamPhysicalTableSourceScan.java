@@ -73,6 +73,17 @@ public final class StreamPhysicalTableSourceScan extends AbstractRelNode impleme
   }
 
   @Override
+  public int proctimeColumn() {
+    for (int i = 0; i < projection.size(); i++) {
+      if (table.columns().get(projection.get(i)) instanceof CatalogTable.ComputedColumn c
+          && c.expression() instanceof io.weir.common.plan.ExprSpec.Call call && call.function().equals("PROCTIME")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
   public <R> R accept(StreamRelVisitor<R> visitor) {
     return visitor.visit(this);
   }

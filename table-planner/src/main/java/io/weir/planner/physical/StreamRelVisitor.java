@@ -11,4 +11,14 @@ public interface StreamRelVisitor<R> {
   R visit(StreamPhysicalUnion union);
 
   R visit(StreamPhysicalGroupAggregate aggregate);
+
+  R visit(StreamPhysicalWindowTableFunction windowTableFunction);
+
+  R visit(StreamPhysicalWindowAggregate windowAggregate);
+
+  R visit(StreamPhysicalRank rank);
+
+  R visit(StreamPhysicalDeduplicate deduplicate);
+
+  R visit(StreamPhysicalOverAggregate overAggregate);
 }

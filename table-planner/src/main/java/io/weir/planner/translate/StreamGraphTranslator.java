@@ -156,6 +156,76 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
     return id;
   }
 
+  @Override
+  public Integer visit(io.weir.planner.physical.StreamPhysicalWindowTableFunction tvf) {
+    int input = translate(tvf.getInput());
+    RowType inputType = node(input).spec().outputType();
+    var spec = new io.weir.common.plan.WindowTableFunctionSpec(tvf.window(), tvf.timeField(), tvf.eventTime(),
+        tvf.partitionKeys(), inputType, TypeConverter.toRowType(tvf.getRowType()));
+    boolean session = tvf.window() instanceof io.weir.common.plan.WindowSpec.Session;
+    // Sessions are keyed (by partition keys, or all in one task); the other windows are stateless.
+    int p = session && tvf.partitionKeys().isEmpty() ? 1 : node(input).parallelism();
+    int id = addNode(spec, p, tvf.changelogMode());
+    if (session) {
+      connectByKeys(input, id, 0, tvf.partitionKeys());
+    } else {
+      connect(input, id, 0);
+    }
+    return id;
+  }
+
+  @Override
+  public Integer visit(io.weir.planner.physical.StreamPhysicalWindowAggregate agg) {
+    int input = translate(agg.getInput());
+    RowType inputType = node(input).spec().outputType();
+    var spec = new io.weir.common.plan.WindowAggSpec(agg.window(), agg.timeField(), agg.eventTime(), agg.groupKeys(),
+        aggregateCalls(agg.aggCalls(), agg.getRowType(), agg.groupKeys().size()), inputType,
+        TypeConverter.toRowType(agg.getRowType()));
+    int id = addNode(spec, agg.groupKeys().isEmpty() ? 1 : parallelism, agg.changelogMode());
+    connectByKeys(input, id, 0, agg.groupKeys());
+    return id;
+  }
+
+  @Override
+  public Integer visit(io.weir.planner.physical.StreamPhysicalRank rank) {
+    int input = translate(rank.getInput());
+    RowType inputType = node(input).spec().outputType();
+    RowType outputType = TypeConverter.toRowType(rank.getRowType());
+    OperatorSpecAndKeys s = rank.windowEndField() >= 0
+        ? new OperatorSpecAndKeys(new io.weir.common.plan.WindowRankSpec(rank.windowEndField(), rank.partitionKeys(),
+            rank.sortKeys(), rank.rankStart(), rank.rankEnd(), rank.outputRankNumber(), inputType, outputType))
+        : new OperatorSpecAndKeys(new io.weir.common.plan.RankSpec(rank.partitionKeys(), rank.sortKeys(), rank.rankStart(),
+            rank.rankEnd(), rank.outputRankNumber(), rank.inputUpdating(), inputType, outputType));
+    int id = addNode(s.spec(), rank.partitionKeys().isEmpty() ? 1 : parallelism, rank.changelogMode());
+    connectByKeys(input, id, 0, rank.partitionKeys());
+    return id;
+  }
+
+  private record OperatorSpecAndKeys(OperatorSpec spec) {}
+
+  @Override
+  public Integer visit(io.weir.planner.physical.StreamPhysicalDeduplicate dedup) {
+    int input = translate(dedup.getInput());
+    RowType inputType = node(input).spec().outputType();
+    var spec = new io.weir.common.plan.DeduplicateSpec(dedup.keys(), dedup.timeField(), dedup.eventTime(),
+        dedup.keepLastRow(), true, inputType);
+    int id = addNode(spec, dedup.keys().isEmpty() ? 1 : parallelism, dedup.changelogMode());
+    connectByKeys(input, id, 0, dedup.keys());
+    return id;
+  }
+
+  @Override
+  public Integer visit(io.weir.planner.physical.StreamPhysicalOverAggregate over) {
+    int input = translate(over.getInput());
+    RowType inputType = node(input).spec().outputType();
+    var spec = new io.weir.common.plan.OverAggSpec(over.partitionKeys(), over.orderField(), over.eventTime(),
+        over.rows(), over.preceding(), aggregateCalls(over.aggCalls(), over.getRowType(), inputType.arity()),
+        inputType, TypeConverter.toRowType(over.getRowType()));
+    int id = addNode(spec, over.partitionKeys().isEmpty() ? 1 : parallelism, over.changelogMode());
+    connectByKeys(input, id, 0, over.partitionKeys());
+    return id;
+  }
+
   /** The aggregate calls as specs; their names are the output columns after the keys. */
   static List<io.weir.common.plan.AggregateCallSpec> aggregateCalls(
       List<org.apache.calcite.rel.core.AggregateCall> calls, org.apache.calcite.rel.type.RelDataType outputType, int offset) {
@@ -174,6 +244,7 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
     return switch (name) {
       case "$SUM0" -> "SUM0";
       case "COUNT", "SUM", "MIN", "MAX", "AVG", "FIRST_VALUE", "LAST_VALUE", "LISTAGG" -> name;
+      case "ROW_NUMBER" -> throw new WeirException("ROW_NUMBER() is only supported for Top-N: filter its result with rn <= N");
       default -> throw new WeirException("Aggregate function " + name + " is not supported yet");
     };
   }
