@@ -46,6 +46,18 @@ public final class CoreOptions {
           java.time.Duration.ofMillis(50),
           "How long a partly filled batch may wait before it is sent anyway.");
 
+  public static final ConfigOption<java.time.Duration> WATERMARK_INTERVAL =
+      ConfigOption.duration(
+          "pipeline.auto-watermark-interval",
+          java.time.Duration.ofMillis(200),
+          "How often a source emits its watermark; 0 emits it after every batch of rows it reads.");
+
+  public static final ConfigOption<java.time.Duration> SOURCE_IDLE_TIMEOUT =
+      ConfigOption.duration(
+          "table.exec.source.idle-timeout",
+          java.time.Duration.ZERO,
+          "A source split without rows for this long stops holding back the watermark; 0 never marks splits idle.");
+
   public static final ConfigOption<java.time.Duration> STATE_TTL =
       ConfigOption.duration(
           "table.exec.state.ttl",
@@ -57,6 +69,6 @@ public final class CoreOptions {
   public static List<ConfigOption<?>> all() {
     return List.of(
         PARALLELISM, MAX_PARALLELISM, DML_SYNC, LOCAL_TIME_ZONE, CHANNEL_CAPACITY, BATCH_SIZE,
-        BATCH_TIMEOUT, STATE_TTL);
+        BATCH_TIMEOUT, WATERMARK_INTERVAL, SOURCE_IDLE_TIMEOUT, STATE_TTL);
   }
 }

@@ -17,6 +17,8 @@ import java.util.TreeSet;
 public final class FactoryUtil {
   public static final String CONNECTOR = "connector";
   public static final String FORMAT = "format";
+  /** A source table's idle timeout, accepted by every source as in Flink. */
+  public static final String SCAN_IDLE_TIMEOUT = "scan.watermark.idle-timeout";
 
   private static final Map<String, DynamicTableFactory> CONNECTORS = load(DynamicTableFactory.class);
   private static final Map<String, FormatFactory> FORMATS = loadFormats();
@@ -124,6 +126,9 @@ public final class FactoryUtil {
     Set<String> allowed = new TreeSet<>(f.requiredOptions());
     allowed.addAll(f.optionalOptions());
     allowed.add(CONNECTOR);
+    if (f instanceof SourceFactory) {
+      allowed.add(SCAN_IDLE_TIMEOUT);
+    }
     if (f.usesFormat()) {
       allowed.add(FORMAT);
       if (options.containsKey(FORMAT)) {

@@ -31,6 +31,7 @@ final class InputTask extends Task {
     int channels = gate.channelCount();
     boolean[] finished = new boolean[channels];
     long[] channelWatermark = new long[channels];
+    boolean[] idle = new boolean[channels];
     java.util.Arrays.fill(channelWatermark, Long.MIN_VALUE);
     int[] openPerInput = new int[inputCount];
     for (int c = 0; c < channels; c++) {
@@ -58,6 +59,9 @@ final class InputTask extends Task {
       }
       int c = gate.lastChannel();
       int input = gate.inputOf(c);
+      if (idle[c] && !(element instanceof StreamElements.Idle)) {
+        idle[c] = false;
+      }
       if (element instanceof StreamElements.Batch batch) {
         var rows = batch.rows();
         for (int i = 0, n = batch.size(); i < n; i++) {
@@ -67,14 +71,17 @@ final class InputTask extends Task {
       } else if (element instanceof StreamElements.Watermark wm) {
         if (wm.timestamp() > channelWatermark[c]) {
           channelWatermark[c] = wm.timestamp();
-          watermark = advance(channelWatermark, watermark);
         }
+        watermark = advance(channelWatermark, idle, watermark);
+      } else if (element instanceof StreamElements.Idle) {
+        idle[c] = true;
+        watermark = advance(channelWatermark, idle, watermark);
       } else {
         finished[c] = true;
         open--;
         channelWatermark[c] = Long.MAX_VALUE;
         if (open > 0) {
-          watermark = advance(channelWatermark, watermark);
+          watermark = advance(channelWatermark, idle, watermark);
         }
         if (--openPerInput[input] == 0) {
           chain.endInput(input);
@@ -84,12 +91,17 @@ final class InputTask extends Task {
     chain.finish(1);
   }
 
-  private long advance(long[] channelWatermark, long current) throws Exception {
+  /** The minimum over channels that are not idle; an all-idle input does not move. */
+  private long advance(long[] channelWatermark, boolean[] idle, long current) throws Exception {
     long min = Long.MAX_VALUE;
-    for (long w : channelWatermark) {
-      min = Math.min(min, w);
+    boolean anyActive = false;
+    for (int c = 0; c < channelWatermark.length; c++) {
+      if (!idle[c]) {
+        min = Math.min(min, channelWatermark[c]);
+        anyActive = true;
+      }
     }
-    if (min > current) {
+    if (anyActive && min > current) {
       chain.onWatermark(min);
       return min;
     }

@@ -23,27 +23,36 @@ final class SourceTask extends Task {
   private final ScanStage stage;
   private final ReaderContext readerContext;
   private final long watermarkIntervalNanos;
+  private final long idleTimeoutNanos;
   private final List<SplitState> active = new ArrayList<>();
 
   private static final class SplitState {
     final SplitReader reader;
     final ScanStage.SplitWatermark watermark = new ScanStage.SplitWatermark();
     final Consumer<io.weir.common.data.Row> sink;
+    /** When this split last produced a row (System.nanoTime), for idleness. */
+    long lastRowNanos = System.nanoTime();
 
     SplitState(SplitReader reader, ScanStage stage, Output entry) {
       this.reader = reader;
-      this.sink = stage == null ? entry::emit : row -> stage.process(row, watermark, entry);
+      Consumer<io.weir.common.data.Row> emit = stage == null ? entry::emit : row -> stage.process(row, watermark, entry);
+      this.sink = row -> {
+        lastRowNanos = System.nanoTime();
+        emit.accept(row);
+      };
     }
   }
 
   SourceTask(String name, OperatorChain chain, List<OperatorContext> contexts, TableSource source,
-      List<SourceSplit> splits, ScanStage stage, ReaderContext readerContext, long watermarkIntervalMillis) {
+      List<SourceSplit> splits, ScanStage stage, ReaderContext readerContext, long watermarkIntervalMillis,
+      long idleTimeoutMillis) {
     super(name, chain, contexts);
     this.source = source;
     this.splits = splits;
     this.stage = stage;
     this.readerContext = readerContext;
     this.watermarkIntervalNanos = watermarkIntervalMillis * 1_000_000L;
+    this.idleTimeoutNanos = idleTimeoutMillis * 1_000_000L;
   }
 
   @Override
@@ -55,6 +64,7 @@ final class SourceTask extends Task {
     }
     TaskOutput output = chain.taskOutput();
     long emitted = Long.MIN_VALUE;
+    boolean idle = false;
     long lastWatermarkCheck = System.nanoTime();
     long nextProcessingTime = System.currentTimeMillis() + InputTask.PROCESSING_TIME_INTERVAL_MS;
     while (!active.isEmpty()) {
@@ -84,13 +94,27 @@ final class SourceTask extends Task {
       long now = System.nanoTime();
       if (!active.isEmpty() && (splitEnded || now - lastWatermarkCheck >= watermarkIntervalNanos)) {
         lastWatermarkCheck = now;
+        // Splits without rows for longer than the idle timeout do not hold the watermark back;
+        // when all are idle, receivers are told to stop waiting for this task.
         long min = Long.MAX_VALUE;
+        boolean anyActive = false;
         for (SplitState s : active) {
-          min = Math.min(min, s.watermark.value);
+          if (idleTimeoutNanos <= 0 || now - s.lastRowNanos < idleTimeoutNanos) {
+            min = Math.min(min, s.watermark.value);
+            anyActive = true;
+          }
         }
-        if (min > emitted) {
-          emitted = min;
-          entry.emitWatermark(min);
+        if (!anyActive) {
+          if (!idle) {
+            idle = true;
+            output.markIdle();
+          }
+        } else {
+          idle = false;
+          if (min > emitted) {
+            emitted = min;
+            entry.emitWatermark(min);
+          }
         }
       }
       if (progressed) {

@@ -11,6 +11,14 @@ final class StreamElements {
 
   record Watermark(long timestamp) {}
 
+  /**
+   * The sender's splits have all been idle (no rows) longer than the idle timeout: until it sends
+   * again, its channel does not hold the receiver's watermark back.
+   */
+  enum Idle {
+    INSTANCE
+  }
+
   /** The sender has finished: nothing follows on this channel. */
   enum EndOfInput {
     INSTANCE

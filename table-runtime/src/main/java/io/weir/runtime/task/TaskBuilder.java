@@ -158,7 +158,7 @@ public final class TaskBuilder {
           }
           ScanStage stage = headSpec instanceof ScanSpec scan ? new ScanStage(scan, compileContext) : null;
           tasks.add(new SourceTask(name, chain, contexts, source, mine, stage, readerContext(t, c.parallelism()),
-              200));
+              config.get(CoreOptions.WATERMARK_INTERVAL).toMillis(), idleTimeoutMillis(headSpec)));
         } else {
           tasks.add(new InputTask(name, chain, contexts, gates.get(c.head().id())[t],
               graph.inputsOf(c.head().id()).size(), bufferTimeout));
@@ -166,6 +166,14 @@ public final class TaskBuilder {
       }
     }
     return tasks;
+  }
+
+  /** The table's {@code scan.watermark.idle-timeout}, else the job's {@code table.exec.source.idle-timeout}. */
+  private long idleTimeoutMillis(OperatorSpec spec) {
+    if (spec instanceof ScanSpec scan && scan.options().containsKey(FactoryUtil.SCAN_IDLE_TIMEOUT)) {
+      return io.weir.common.config.Durations.parse(scan.options().get(FactoryUtil.SCAN_IDLE_TIMEOUT)).toMillis();
+    }
+    return config.get(CoreOptions.SOURCE_IDLE_TIMEOUT).toMillis();
   }
 
   private RecordWriter writer(EdgeSpec edge, int senderIndex, Map<Integer, InputGate[]> gates,

@@ -52,6 +52,11 @@ final class TaskOutput implements Output {
     }
   }
 
+  /** Tells every receiver this task is idle: see {@link StreamElements.Idle}. */
+  void markIdle() {
+    broadcast(StreamElements.Idle.INSTANCE);
+  }
+
   void endOfInput() {
     broadcast(StreamElements.EndOfInput.INSTANCE);
   }

@@ -1,0 +1,232 @@
+package io.weir.engine.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.weir.common.data.Row;
+import io.weir.engine.Engine;
+import io.weir.engine.Session;
+import io.weir.engine.StatementResult;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The correctness oracle: every streaming query's final table (its changelog applied) must equal
+ * the answer of the same question asked in batch, by an independent engine (H2) or a plain Java
+ * evaluation, over the same orders — at parallelism 1, 2 and 4. Event-time operators drop the
+ * late rows, so their batch answers leave them out; the others count them.
+ */
+class StreamingOracleTest {
+  private static final int ROWS = 3000;
+  private static List<OrdersData.Order> orders;
+  private static Path file;
+  private static Connection h2;
+
+  @BeforeAll
+  static void data() throws Exception {
+    orders = OrdersData.generate(ROWS);
+    Path dir = Files.createTempDirectory("weir-oracle");
+    file = dir.resolve("orders.json");
+    OrdersData.writeJson(orders, file);
+    h2 = DriverManager.getConnection("jdbc:h2:mem:oracle");
+    OrdersData.load(orders, h2);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    h2.close();
+  }
+
+  /** A streaming query and how to get its batch answer. */
+  record Case(String name, String stream, Function<Connection, List<List<String>>> oracle) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static Function<Connection, List<List<String>>> h2(String sql) {
+    return c -> {
+      try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        List<List<String>> rows = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<String> row = new ArrayList<>();
+          for (int i = 1; i <= n; i++) {
+            row.add(normalize(rs.getObject(i)));
+          }
+          rows.add(row);
+        }
+        return rows;
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("oracle query failed: " + sql, e);
+      }
+    };
+  }
+
+  static Stream<Case> cases() {
+    String onTime = " FROM orders WHERE NOT late ";
+    return Stream.of(
+        new Case("tumble",
+            "SELECT customer, window_start, window_end, COUNT(*), SUM(amount), MAX(amount) "
+                + "FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY customer, window_start, window_end",
+            h2("SELECT customer, ts_ms - MOD(ts_ms, 10000), ts_ms - MOD(ts_ms, 10000) + 10000, COUNT(*), SUM(amount), MAX(amount)"
+                + onTime + "GROUP BY customer, ts_ms - MOD(ts_ms, 10000)")),
+        new Case("hop",
+            "SELECT window_start, COUNT(*), MIN(amount) FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts), INTERVAL '2' SECOND, "
+                + "INTERVAL '10' SECOND)) GROUP BY window_start, window_end",
+            h2("SELECT w.s, COUNT(*), MIN(o.amount) FROM orders o JOIN (SELECT DISTINCT ts_ms - MOD(ts_ms, 2000) - k * 2000 AS s "
+                + "FROM orders, SYSTEM_RANGE(0, 4) r(k) WHERE NOT late) w ON o.ts_ms >= w.s AND o.ts_ms < w.s + 10000 "
+                + "WHERE NOT o.late GROUP BY w.s")),
+        new Case("cumulate",
+            "SELECT window_start, window_end, COUNT(*) FROM TABLE(CUMULATE(TABLE orders, DESCRIPTOR(ts), INTERVAL '3' SECOND, "
+                + "INTERVAL '9' SECOND)) GROUP BY window_start, window_end",
+            h2("SELECT s, s + k * 3000, COUNT(*) FROM (SELECT ts_ms - MOD(ts_ms, 9000) AS s, ts_ms FROM orders WHERE NOT late) o, "
+                + "SYSTEM_RANGE(1, 3) r(k) WHERE o.ts_ms < s + k * 3000 GROUP BY s, k")),
+        new Case("legacy tumble",
+            "SELECT customer, TUMBLE_START(ts, INTERVAL '10' SECOND), COUNT(*) FROM orders GROUP BY TUMBLE(ts, INTERVAL '10' SECOND), customer",
+            h2("SELECT customer, ts_ms - MOD(ts_ms, 10000), COUNT(*)" + onTime + "GROUP BY customer, ts_ms - MOD(ts_ms, 10000)")),
+        new Case("session",
+            "SELECT window_start, window_end, COUNT(*) FROM TABLE(SESSION(TABLE orders, DESCRIPTOR(ts), INTERVAL '1500' MILLISECOND)) "
+                + "GROUP BY window_start, window_end",
+            c -> sessions(1500)),
+        new Case("group aggregate",
+            "SELECT customer, COUNT(*), SUM(amount), MIN(amount), MAX(amount), AVG(amount), COUNT(DISTINCT MOD(amount, 10)) "
+                + "FROM orders GROUP BY customer",
+            h2("SELECT customer, COUNT(*), SUM(amount), MIN(amount), MAX(amount), SUM(amount) / COUNT(*), COUNT(DISTINCT MOD(amount, 10)) "
+                + "FROM orders GROUP BY customer")),
+        new Case("aggregate of an aggregate",
+            "SELECT MOD(n, 7), COUNT(*), SUM(total) FROM (SELECT customer, MOD(amount, 13) AS k, COUNT(*) AS n, SUM(amount) AS total "
+                + "FROM orders GROUP BY customer, MOD(amount, 13)) GROUP BY MOD(n, 7)",
+            h2("SELECT MOD(n, 7), COUNT(*), SUM(total) FROM (SELECT customer, MOD(amount, 13) AS k, COUNT(*) AS n, SUM(amount) AS total "
+                + "FROM orders GROUP BY customer, MOD(amount, 13)) GROUP BY MOD(n, 7)")),
+        new Case("having and filter",
+            "SELECT customer, COUNT(*) FILTER (WHERE amount > 1500), LISTAGG(CAST(MOD(amount, 3) AS STRING)) IS NOT NULL FROM orders "
+                + "GROUP BY customer HAVING COUNT(*) > 10",
+            h2("SELECT customer, COUNT(CASE WHEN amount > 1500 THEN 1 END), TRUE FROM orders GROUP BY customer HAVING COUNT(*) > 10")),
+        new Case("top-3",
+            "SELECT customer, amount, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY amount DESC) AS rn "
+                + "FROM orders) WHERE rn <= 3",
+            h2("SELECT customer, amount, rn FROM (SELECT customer, amount, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY amount DESC) "
+                + "AS rn FROM orders) WHERE rn <= 3")),
+        new Case("dedup last",
+            "SELECT customer, id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY ts DESC) AS rn FROM orders) WHERE rn = 1",
+            h2("SELECT customer, id FROM (SELECT customer, id, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY ts_ms DESC) AS rn "
+                + "FROM orders) WHERE rn = 1")),
+        new Case("window top-2",
+            "SELECT window_start, customer, n FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY n DESC, s DESC) AS rn "
+                + "FROM (SELECT window_start, window_end, customer, COUNT(*) AS n, SUM(amount) AS s FROM TABLE(TUMBLE(TABLE orders, "
+                + "DESCRIPTOR(ts), INTERVAL '20' SECOND)) GROUP BY window_start, window_end, customer)) WHERE rn <= 2",
+            h2("SELECT ws, customer, n FROM (SELECT ws, customer, n, ROW_NUMBER() OVER (PARTITION BY ws ORDER BY n DESC, s DESC) AS rn "
+                + "FROM (SELECT ts_ms - MOD(ts_ms, 20000) AS ws, customer, COUNT(*) AS n, SUM(amount) AS s" + onTime
+                + "GROUP BY ts_ms - MOD(ts_ms, 20000), customer)) WHERE rn <= 2")),
+        new Case("over rows",
+            "SELECT id, SUM(amount) OVER (PARTITION BY customer ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM orders",
+            h2("SELECT id, SUM(amount) OVER (PARTITION BY customer ORDER BY ts_ms ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)" + onTime)),
+        new Case("over range",
+            "SELECT id, COUNT(*) OVER (PARTITION BY customer ORDER BY ts RANGE BETWEEN INTERVAL '5' SECOND PRECEDING AND CURRENT ROW) FROM orders",
+            h2("SELECT id, COUNT(*) OVER (PARTITION BY customer ORDER BY ts_ms RANGE BETWEEN 5000 PRECEDING AND CURRENT ROW)" + onTime)));
+  }
+
+  static Stream<Arguments> casesAtParallelism() {
+    return cases().flatMap(c -> Stream.of(1, 2, 4).map(p -> Arguments.of(c, p)));
+  }
+
+  @ParameterizedTest(name = "{0} at parallelism {1}")
+  @MethodSource("casesAtParallelism")
+  void finalTableEqualsTheBatchAnswer(Case c, int parallelism) throws Exception {
+    List<List<String>> expected = sorted(c.oracle().apply(h2));
+    assertFalse(expected.isEmpty(), "the oracle must have something to compare");
+    try (Engine engine = Engine.create()) {
+      Session s = engine.newSession();
+      s.execute("SET 'parallelism.default' = '" + parallelism + "'");
+      s.execute("SET 'pipeline.auto-watermark-interval' = '0'");
+      s.execute("CREATE TABLE orders (id BIGINT, customer STRING, amount INT, ts TIMESTAMP(3), "
+          + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'filesystem', 'path' = '" + file
+          + "', 'format' = 'json')");
+      var result = (StatementResult.QueryResult) s.execute(c.stream());
+      List<Row> changelog = Session.collectAll(result, Duration.ofSeconds(120));
+      assertEquals(expected, sorted(applyChangelog(changelog)), c.name() + " at parallelism " + parallelism);
+    }
+  }
+
+  /** The table a changelog leaves: inserts and update-afters add a row, the others take one away. */
+  static List<List<String>> applyChangelog(List<Row> changelog) {
+    Map<List<String>, Integer> counts = new HashMap<>();
+    for (Row r : changelog) {
+      List<String> key = new ArrayList<>();
+      for (int i = 0; i < r.arity(); i++) {
+        key.add(normalize(r.field(i)));
+      }
+      int delta = r.kind().isAccumulate() ? 1 : -1;
+      int n = counts.merge(key, delta, Integer::sum);
+      if (n < 0) {
+        throw new AssertionError("changelog retracts a row it never added: " + r);
+      }
+      if (n == 0) {
+        counts.remove(key);
+      }
+    }
+    List<List<String>> rows = new ArrayList<>();
+    counts.forEach((row, n) -> {
+      for (int i = 0; i < n; i++) {
+        rows.add(row);
+      }
+    });
+    return rows;
+  }
+
+  /** Numbers by value (1, 1.0 and 1.00 are equal), everything else as text. */
+  static String normalize(Object v) {
+    if (v == null) {
+      return "NULL";
+    }
+    if (v instanceof Number n && !(v instanceof Double) && !(v instanceof Float)) {
+      return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    }
+    return String.valueOf(v);
+  }
+
+  private static List<List<String>> sorted(List<List<String>> rows) {
+    List<List<String>> copy = new ArrayList<>(rows);
+    copy.sort((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
+    return copy;
+  }
+
+  /** Session windows by plain evaluation: sort the on-time rows, split where the gap is exceeded. */
+  private static List<List<String>> sessions(long gap) {
+    List<Long> times = orders.stream().filter(o -> !o.late()).map(OrdersData.Order::ts).sorted().toList();
+    List<List<String>> rows = new ArrayList<>();
+    long start = times.get(0);
+    long last = start;
+    int count = 1;
+    for (int i = 1; i < times.size(); i++) {
+      long t = times.get(i);
+      if (t >= last + gap) {
+        rows.add(List.of(normalize(start), normalize(last + gap), normalize(count)));
+        start = t;
+        count = 0;
+      }
+      last = Math.max(last, t);
+      count++;
+    }
+    rows.add(List.of(normalize(start), normalize(last + gap), normalize(count)));
+    return rows;
+  }
+}
