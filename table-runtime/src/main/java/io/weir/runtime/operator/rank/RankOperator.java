@@ -23,7 +23,10 @@ import java.util.List;
  * {@code rankEnd} can never come back, because nothing is ever removed above it. For an updating
  * input every live row is kept, because retracting a top row moves the next one — any one — up.
  * Each change therefore costs a binary search plus a shift of the list: linear in {@code rankEnd}
- * (insert-only) or in the partition's size (updating).
+ * (insert-only) or in the partition's size (updating). A row that cannot enter the top of an
+ * insert-only input costs a lookup and a binary search, and no write. The list is changed in place
+ * and always put back, as state values may be (a heap backend hands out its own object; a binary
+ * one a fresh copy).
  *
  * <p><b>Output.</b> Without the rank number: a row entering the range is {@code +I}, a row leaving
  * it {@code -D}. With it: additionally every row whose rank changes inside the range is {@code
