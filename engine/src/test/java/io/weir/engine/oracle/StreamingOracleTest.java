@@ -86,14 +86,13 @@ class StreamingOracleTest {
         new Case("tumble",
             "SELECT customer, window_start, window_end, COUNT(*), SUM(amount), MAX(amount) "
                 + "FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY customer, window_start, window_end",
-            h2("SELECT customer, ts_ms - MOD(ts_ms, 10000), ts_ms - MOD(ts_ms, 10000) + 10000, COUNT(*), SUM(amount), MAX(amount)"
-                + onTime + "GROUP BY customer, ts_ms - MOD(ts_ms, 10000)")),
+            h2("SELECT customer, ws, ws + 10000, COUNT(*), SUM(amount), MAX(amount) FROM (SELECT customer, amount, "
+                + "ts_ms - MOD(ts_ms, 10000) AS ws" + onTime + ") GROUP BY customer, ws")),
         new Case("hop",
             "SELECT window_start, COUNT(*), MIN(amount) FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts), INTERVAL '2' SECOND, "
                 + "INTERVAL '10' SECOND)) GROUP BY window_start, window_end",
-            h2("SELECT w.s, COUNT(*), MIN(o.amount) FROM orders o JOIN (SELECT DISTINCT ts_ms - MOD(ts_ms, 2000) - k * 2000 AS s "
-                + "FROM orders, SYSTEM_RANGE(0, 4) r(k) WHERE NOT late) w ON o.ts_ms >= w.s AND o.ts_ms < w.s + 10000 "
-                + "WHERE NOT o.late GROUP BY w.s")),
+            h2("SELECT s, COUNT(*), MIN(amount) FROM (SELECT ts_ms - MOD(ts_ms, 2000) - k * 2000 AS s, amount "
+                + "FROM orders, SYSTEM_RANGE(0, 4) r(k) WHERE NOT late) GROUP BY s")),
         new Case("cumulate",
             "SELECT window_start, window_end, COUNT(*) FROM TABLE(CUMULATE(TABLE orders, DESCRIPTOR(ts), INTERVAL '3' SECOND, "
                 + "INTERVAL '9' SECOND)) GROUP BY window_start, window_end",
@@ -101,9 +100,10 @@ class StreamingOracleTest {
                 + "SYSTEM_RANGE(1, 3) r(k) WHERE o.ts_ms < s + k * 3000 GROUP BY s, k")),
         new Case("legacy tumble",
             "SELECT customer, TUMBLE_START(ts, INTERVAL '10' SECOND), COUNT(*) FROM orders GROUP BY TUMBLE(ts, INTERVAL '10' SECOND), customer",
-            h2("SELECT customer, ts_ms - MOD(ts_ms, 10000), COUNT(*)" + onTime + "GROUP BY customer, ts_ms - MOD(ts_ms, 10000)")),
+            h2("SELECT customer, ws, COUNT(*) FROM (SELECT customer, ts_ms - MOD(ts_ms, 10000) AS ws" + onTime
+                + ") GROUP BY customer, ws")),
         new Case("session",
-            "SELECT window_start, window_end, COUNT(*) FROM TABLE(SESSION(TABLE orders, DESCRIPTOR(ts), INTERVAL '1500' MILLISECOND)) "
+            "SELECT window_start, window_end, COUNT(*) FROM TABLE(SESSION(TABLE orders, DESCRIPTOR(ts), INTERVAL '1.5' SECOND)) "
                 + "GROUP BY window_start, window_end",
             c -> sessions(1500)),
         new Case("group aggregate",
@@ -134,8 +134,8 @@ class StreamingOracleTest {
                 + "FROM (SELECT window_start, window_end, customer, COUNT(*) AS n, SUM(amount) AS s FROM TABLE(TUMBLE(TABLE orders, "
                 + "DESCRIPTOR(ts), INTERVAL '20' SECOND)) GROUP BY window_start, window_end, customer)) WHERE rn <= 2",
             h2("SELECT ws, customer, n FROM (SELECT ws, customer, n, ROW_NUMBER() OVER (PARTITION BY ws ORDER BY n DESC, s DESC) AS rn "
-                + "FROM (SELECT ts_ms - MOD(ts_ms, 20000) AS ws, customer, COUNT(*) AS n, SUM(amount) AS s" + onTime
-                + "GROUP BY ts_ms - MOD(ts_ms, 20000), customer)) WHERE rn <= 2")),
+                + "FROM (SELECT ws, customer, COUNT(*) AS n, SUM(amount) AS s FROM (SELECT ts_ms - MOD(ts_ms, 20000) AS ws, customer, amount"
+                + onTime + ") GROUP BY ws, customer)) WHERE rn <= 2")),
         new Case("over rows",
             "SELECT id, SUM(amount) OVER (PARTITION BY customer ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM orders",
             h2("SELECT id, SUM(amount) OVER (PARTITION BY customer ORDER BY ts_ms ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)" + onTime)),

@@ -24,6 +24,13 @@ public final class OperatorFactory {
     register(UnionSpec.class, (spec, results) -> new UnionOperator());
     register(SinkSpec.class, (spec, results) -> new SinkOperator(spec));
     register(CollectSpec.class, (spec, results) -> new CollectOperator(results.apply(spec.resultId())));
+    register(io.weir.common.plan.RankSpec.class, (spec, results) -> new io.weir.runtime.operator.rank.RankOperator(spec));
+    register(io.weir.common.plan.DeduplicateSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.rank.DeduplicateOperator(spec));
+    register(io.weir.common.plan.WindowTableFunctionSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.window.WindowTableFunctionOperator(spec));
+    register(io.weir.common.plan.WindowRankSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.window.WindowRankOperator(spec));
   }
 
   /** Adds or replaces the builder of one spec type. */
