@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * TRUE (false or null). Shared by the group and window aggregates. One task thread only.
  *
  * <p>The arrays and the accumulators in them are mutated in place; callers store the array back in
- * state after changing it, as {@link AggregateFunction} asks.
+ * state after changing it, as {@link AggregateFunction} asks. That is safe while heap snapshots are
+ * synchronous; the copy-on-write snapshot the heap backend plans (which assumes state values are
+ * never mutated) will need accumulators copied on first write after a barrier.
  */
 public final class AggregateCalls {
   private final AggregateFunction[] functions;

@@ -33,7 +33,10 @@ import java.util.Objects;
  * late only for some of its windows (HOP, CUMULATE) still counts in the others, as in Flink.
  * Processing time: rows are stamped with {@link OperatorContext#currentProcessingTime()} and
  * windows fire from {@link #onProcessingTime}; at end of input the windows still open fire at
- * once, so a bounded query over processing-time windows does not lose its last windows.
+ * once, so a bounded query over processing-time windows does not lose its last windows. A row is
+ * never put in a processing-time window that has fired: when the clock reads no later than the
+ * last firing (the same millisecond, or a wall clock that stepped back) it goes to the next one.
+ * After a restore the timers' clock is caught up to now before the first row is assigned.
  *
  * <p><b>TUMBLE, HOP, CUMULATE</b> keep accumulators per (key, slice end) ({@link SliceAssigner})
  * and one timer per key at {@code end - 1} of the next window to fire. When a window fires, its
