@@ -24,6 +24,12 @@ public final class OperatorFactory {
     register(UnionSpec.class, (spec, results) -> new UnionOperator());
     register(SinkSpec.class, (spec, results) -> new SinkOperator(spec));
     register(CollectSpec.class, (spec, results) -> new CollectOperator(results.apply(spec.resultId())));
+    register(io.weir.common.plan.GroupAggSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.aggregate.GroupAggOperator(spec));
+    register(io.weir.common.plan.WindowAggSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.window.WindowAggOperator(spec));
+    register(io.weir.common.plan.OverAggSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.over.OverAggOperator(spec));
     register(io.weir.common.plan.RankSpec.class, (spec, results) -> new io.weir.runtime.operator.rank.RankOperator(spec));
     register(io.weir.common.plan.DeduplicateSpec.class,
         (spec, results) -> new io.weir.runtime.operator.rank.DeduplicateOperator(spec));
