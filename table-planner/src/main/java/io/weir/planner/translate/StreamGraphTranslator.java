@@ -80,15 +80,7 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
       throw new WeirException("Table sink '" + table.name() + "' doesn't support consuming update"
           + (deletes ? " and delete" : "") + " changes which is produced by node " + updatingOrigin(input).spec().explain());
     }
-    String configured = table.options().get("sink.parallelism");
-    int p = parallelism;
-    if (configured != null) {
-      try {
-        p = Integer.parseInt(configured.trim());
-      } catch (NumberFormatException e) {
-        throw new WeirException("Option 'sink.parallelism' of table '" + table.name() + "' must be an integer but was '" + configured + "'");
-      }
-    }
+    int p = optionalParallelism(table, "sink.parallelism");
     int id = addNode(new SinkSpec(table.name(), table.options(), table.physicalRowType()), p, node(input).changelogMode());
     connect(input, id, 0);
     return id;
@@ -100,7 +92,25 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
 
   @Override
   public Integer visit(StreamPhysicalTableSourceScan scan) {
-    return addNode(scanSpec(scan), parallelism, scan.changelogMode());
+    return addNode(scanSpec(scan), optionalParallelism(scan.table(), "scan.parallelism"), scan.changelogMode());
+  }
+
+  /** The table's {@code option} (scan.parallelism, sink.parallelism) when set, else the default. */
+  private int optionalParallelism(CatalogTable table, String option) {
+    String configured = table.options().get(option);
+    if (configured == null) {
+      return parallelism;
+    }
+    try {
+      int p = Integer.parseInt(configured.trim());
+      if (p <= 0) {
+        throw new NumberFormatException();
+      }
+      return p;
+    } catch (NumberFormatException e) {
+      throw new WeirException("Option '" + option + "' of table '" + table.name() + "' must be a positive integer but was '"
+          + configured + "'");
+    }
   }
 
   @Override

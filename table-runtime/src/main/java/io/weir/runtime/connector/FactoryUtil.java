@@ -19,6 +19,8 @@ public final class FactoryUtil {
   public static final String FORMAT = "format";
   /** A source table's idle timeout, accepted by every source as in Flink. */
   public static final String SCAN_IDLE_TIMEOUT = "scan.watermark.idle-timeout";
+  /** How many tasks read a source table; accepted by every source. */
+  public static final String SCAN_PARALLELISM = "scan.parallelism";
 
   private static final Map<String, DynamicTableFactory> CONNECTORS = load(DynamicTableFactory.class);
   private static final Map<String, FormatFactory> FORMATS = loadFormats();
@@ -128,6 +130,7 @@ public final class FactoryUtil {
     allowed.add(CONNECTOR);
     if (f instanceof SourceFactory) {
       allowed.add(SCAN_IDLE_TIMEOUT);
+      allowed.add(SCAN_PARALLELISM);
     }
     if (f.usesFormat()) {
       allowed.add(FORMAT);
