@@ -56,15 +56,22 @@ import org.junit.jupiter.api.TestFactory;
  *   <li><code>```text</code> whose first line is a marker, placed right after a runnable block (the
  *       next fenced block), states what that block gives:
  *       <ul>
- *         <li>{@code -- result}: the block's last statement that returns something. Query rows are
- *             written {@code +I[v1, v2]} — the change kind, then each value as the shell shows it
- *             ({@code CAST(v AS STRING)}, {@code NULL} for null) — and sorted, because parallel
- *             tasks interleave. Rows of SHOW, DESCRIBE and SET are written the same way, in their
- *             order. EXPLAIN and SHOW CREATE TABLE text is compared verbatim.
+ *         <li>{@code -- result}: the block's last statement that returns something. For a query,
+ *             the table its changelog leaves once applied (an insert or update-after adds a row,
+ *             an update-before or delete takes an equal row away; taking away a row that is not
+ *             there fails the test), each row written {@code +I[v1, v2]} — each value as the shell
+ *             shows it ({@code CAST(v AS STRING)}, {@code NULL} for null) — and sorted, because
+ *             parallel tasks interleave. For an insert-only query that is simply its rows. Rows of
+ *             SHOW, DESCRIBE and SET are written the same way, in their order. EXPLAIN and SHOW
+ *             CREATE TABLE text is compared verbatim.
+ *         <li>{@code -- changelog}: every change the block's last query emitted, in order, each
+ *             written with its kind: {@code +I[…]}, {@code -U[…]}, {@code +U[…]}, {@code -D[…]}.
+ *             The order is only fixed with one task per operator, so the block must run with
+ *             {@code parallelism.default} = 1 (the default).
  *         <li>{@code -- error}: the block's last statement must fail, and its message must contain
  *             the rest of the text block.
  *         <li>{@code -- stdout}: the lines the block printed to standard output (the {@code print}
- *             connector), sorted.
+ *             connector), compared sorted (a page may show them in the order they appear).
  *       </ul>
  *       A marker block after anything but a runnable block fails the test: it would be a claim
  *       nothing checks.
@@ -88,14 +95,21 @@ class DocsExamplesTest {
   private static final String RESULT = "-- result";
   private static final String ERROR = "-- error";
   private static final String STDOUT = "-- stdout";
+  private static final String CHANGELOG = "-- changelog";
 
   /** Runnable blocks each page must have at least. */
-  private static final Map<String, Integer> MIN_BLOCKS = Map.of(
-      "README.md", 0,
-      "getting-started.md", 8,
-      "sql-reference.md", 35,
-      "connectors.md", 15,
-      "architecture.md", 2);
+  private static final Map<String, Integer> MIN_BLOCKS = Map.ofEntries(
+      Map.entry("README.md", 0),
+      Map.entry("getting-started.md", 8),
+      Map.entry("sql-reference.md", 35),
+      Map.entry("connectors.md", 15),
+      Map.entry("architecture.md", 2),
+      Map.entry("windows.md", 0),
+      Map.entry("aggregations.md", 0),
+      Map.entry("changelog.md", 0),
+      Map.entry("top-n-and-dedup.md", 0),
+      Map.entry("over.md", 0),
+      Map.entry("time-and-watermarks.md", 0));
 
   private static final int MIN_TOTAL_BLOCKS = 60;
 
@@ -237,7 +251,7 @@ class DocsExamplesTest {
       String where = page + " line " + b.line();
       String script = localize(b.body());
       String marker = expectation == null ? null : expectation.marker();
-      List<String> outputs = new ArrayList<>();
+      List<Rendered> outputs = new ArrayList<>();
       PrintStream stdout = System.out;
       ByteArrayOutputStream captured = new ByteArrayOutputStream();
       if (STDOUT.equals(marker)) {
@@ -273,21 +287,33 @@ class DocsExamplesTest {
         }
         throw new AssertionError(where + ": the example failed: " + message, failure);
       }
+      Rendered last = outputs.stream().filter(o -> o != null).reduce((a, c) -> c).orElse(null);
       if (RESULT.equals(marker)) {
-        String actual = outputs.stream().filter(o -> o != null).reduce((a, c) -> c).orElse(null);
-        if (actual == null) {
+        if (last == null) {
           fail(where + ": the docs show a result, but no statement of the block returns one");
         }
-        assertEquals(expectation.expected(), delocalize(actual), where + ": the result differs from the docs");
+        assertEquals(expectation.expected(), delocalize(last.result(where)), where + ": the result differs from the docs");
+      } else if (CHANGELOG.equals(marker)) {
+        if (last == null || last.changelog() == null) {
+          fail(where + ": the docs show a changelog, but the block's last statement that returns something is not a query");
+        }
+        int parallelism = session.config().get(CoreOptions.PARALLELISM);
+        if (parallelism != 1) {
+          fail(where + ": a changelog's order is only fixed with one task per operator, but 'parallelism.default' is "
+              + parallelism + "; show the result instead, or SET 'parallelism.default' = '1'");
+        }
+        assertEquals(expectation.expected(), delocalize(String.join("\n", last.changelog())),
+            where + ": the changelog differs from the docs");
       } else if (STDOUT.equals(marker)) {
         String printed = captured.toString(StandardCharsets.UTF_8);
         stdout.print(printed);
-        assertEquals(expectation.expected(), sortedLines(delocalize(printed)), where + ": the printed lines differ from the docs");
+        assertEquals(sortedLines(expectation.expected()), sortedLines(delocalize(printed)),
+            where + ": the printed lines differ from the docs");
       }
     }
 
-    /** The text a result is compared by, or null for one that shows nothing (CREATE, INSERT…). */
-    String render(StatementResult result) {
+    /** What a result is compared by, or null for one that shows nothing (CREATE, INSERT…). */
+    Rendered render(StatementResult result) {
       ZoneId zone = ZoneId.of(session.config().get(CoreOptions.LOCAL_TIME_ZONE));
       if (result instanceof StatementResult.QueryResult q) {
         List<Row> rows;
@@ -297,16 +323,58 @@ class DocsExamplesTest {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted", e);
         }
-        return rows.stream().map(r -> renderRow(r, q.schema(), zone)).sorted().collect(Collectors.joining("\n"));
+        return new Rendered(null, rows.stream().map(r -> renderRow(r, q.schema(), zone)).toList());
       }
       if (result instanceof StatementResult.TableResult t) {
-        return t.rows().stream().map(r -> renderRow(r, t.schema(), zone)).collect(Collectors.joining("\n"));
+        return new Rendered(t.rows().stream().map(r -> renderRow(r, t.schema(), zone)).collect(Collectors.joining("\n")), null);
       }
       if (result instanceof StatementResult.TextResult t) {
-        return normalize(t.text());
+        return new Rendered(normalize(t.text()), null);
       }
       return null;
     }
+  }
+
+  /**
+   * A statement's output as the docs show it: {@code text} for SHOW, DESCRIBE, SET, EXPLAIN…, or
+   * the {@code changelog} of a query, each change rendered as {@link #renderRow} does.
+   */
+  record Rendered(String text, List<String> changelog) {
+    /** What {@code -- result} compares: the text, or the table the query's changelog leaves. */
+    String result(String where) {
+      return changelog == null ? text : String.join("\n", finalTable(changelog, where));
+    }
+  }
+
+  /**
+   * Applies a changelog: {@code +I} and {@code +U} add a row, {@code -U} and {@code -D} take an
+   * equal one away. The rows left, as {@code +I[…]}, sorted.
+   */
+  static List<String> finalTable(List<String> changelog, String where) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String change : changelog) {
+      String kind = change.substring(0, 2);
+      String values = change.substring(2);
+      boolean add = kind.equals("+I") || kind.equals("+U");
+      int n = counts.getOrDefault(values, 0) + (add ? 1 : -1);
+      if (n < 0) {
+        fail(where + ": the query's changelog takes away a row that is not in its result: " + change
+            + "\nchangelog:\n" + String.join("\n", changelog));
+      }
+      if (n == 0) {
+        counts.remove(values);
+      } else {
+        counts.put(values, n);
+      }
+    }
+    List<String> rows = new ArrayList<>();
+    counts.forEach((values, n) -> {
+      for (int i = 0; i < n; i++) {
+        rows.add("+I" + values);
+      }
+    });
+    rows.sort(null);
+    return rows;
   }
 
   /** {@code +I[1, abc, 2024-05-01 09:15:00.000, NULL]}: values as the shell shows them. */
@@ -389,13 +457,13 @@ class DocsExamplesTest {
       return attributes().get("output");
     }
 
-    /** {@code -- result}, {@code -- error} or {@code -- stdout} for an expectation block, else null. */
+    /** {@code -- result}, {@code -- changelog}, {@code -- error} or {@code -- stdout} for an expectation block, else null. */
     String marker() {
       if (!language().equals("text")) {
         return null;
       }
       String first = body.lines().findFirst().orElse("").strip();
-      return first.equals(RESULT) || first.equals(ERROR) || first.equals(STDOUT) ? first : null;
+      return first.equals(RESULT) || first.equals(CHANGELOG) || first.equals(ERROR) || first.equals(STDOUT) ? first : null;
     }
 
     /** What an expectation block states: its lines after the marker. */

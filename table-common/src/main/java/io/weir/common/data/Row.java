@@ -15,6 +15,8 @@ import java.util.Arrays;
 public final class Row {
   private final RowKind kind;
   private final Object[] fields;
+  /** The hash, computed on first use: rows are keys of state maps, hashed on every access. */
+  private int hash;
 
   private Row(RowKind kind, Object[] fields) {
     this.kind = requireNonNull(kind, "kind");
@@ -69,8 +71,13 @@ public final class Row {
 
   @Override
   public int hashCode() {
-    // The kind's ordinal, not its identity hash, so a row hashes alike in every JVM.
-    return 31 * kind.ordinal() + Arrays.deepHashCode(fields);
+    int h = hash;
+    if (h == 0) {
+      // The kind's ordinal, not its identity hash, so a row hashes alike in every JVM.
+      h = 31 * kind.ordinal() + Arrays.deepHashCode(fields);
+      hash = h;
+    }
+    return h;
   }
 
   /** Flink's form: {@code +I[a, 1]}. */
