@@ -215,13 +215,16 @@ public final class Session {
   private StatementResult showJobs() {
     List<Row> rows = new ArrayList<>();
     for (Job j : engine.jobs()) {
-      rows.add(Row.of(j.id(), j.name(), j.status().name(), j.startTime().toString()));
+      rows.add(Row.of(j.id(), j.name(), j.status().name(), j.startTime().toString(),
+          j.metrics().lateRowsDropped(), j.metrics().skippedRecords()));
     }
     return new StatementResult.TableResult(RowType.builder()
         .add("job id", LogicalType.string())
         .add("job name", LogicalType.string())
         .add("status", LogicalType.string())
         .add("start time", LogicalType.string())
+        .add("late rows dropped", LogicalType.bigint())
+        .add("records skipped", LogicalType.bigint())
         .build(), rows);
   }
 

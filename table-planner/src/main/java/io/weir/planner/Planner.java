@@ -164,9 +164,27 @@ public final class Planner {
     }
 
     RelRoot toRel(SqlNode query) {
+      rejectSessionEnd(query);
       SqlNode validated = validator.validate(query);
       return converter.convertQuery(validated, false, true);
     }
+  }
+
+  /**
+   * Calcite converts the legacy {@code SESSION_END(ts, gap)} into the session's start, which would
+   * be a wrong answer; until Weir converts it itself, it is refused with the alternative.
+   */
+  private static void rejectSessionEnd(SqlNode query) {
+    query.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(org.apache.calcite.sql.SqlCall call) {
+        if (call.getOperator().getName().equalsIgnoreCase("SESSION_END")) {
+          throw errorAt(call.getParserPosition(), "SESSION_END is not supported yet: use the SESSION window table "
+              + "function, whose window_end column is the session's end (SESSION_START works)");
+        }
+        return super.visit(call);
+      }
+    });
   }
 
   private static RelNode optimize(RelNode logical) {

@@ -122,4 +122,13 @@ class WindowPlanTest {
         () -> explain("SELECT auction, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price) FROM bid"));
     assertTrue(e.getMessage().contains("ROW_NUMBER() over a stream needs"), e.getMessage());
   }
+
+  @Test
+  void legacySessionEndIsRefusedRatherThanWrong() {
+    io.weir.common.error.SqlException e = assertThrows(io.weir.common.error.SqlException.class, () -> explain(
+        "SELECT SESSION_START(dateTime, INTERVAL '10' SECOND), SESSION_END(dateTime, INTERVAL '10' SECOND), COUNT(*) "
+            + "FROM bid GROUP BY SESSION(dateTime, INTERVAL '10' SECOND)"));
+    assertTrue(e.getMessage().contains("SESSION_END is not supported yet"), e.getMessage());
+    assertEquals(55, e.column());
+  }
 }
