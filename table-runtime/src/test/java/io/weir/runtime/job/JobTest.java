@@ -142,4 +142,33 @@ class JobTest {
     out.done.await();
     assertTrue(out.failure instanceof java.util.concurrent.CancellationException);
   }
+
+  @Test
+  void anIdleSplitStopsHoldingTheWatermarkBackAfterTheIdleTimeout() throws Exception {
+    for (boolean withTimeout : new boolean[] {false, true}) {
+      Recorder out = new Recorder();
+      // Split 0 keeps producing for the whole test; split 1 never produces anything.
+      Map<String, String> options = new java.util.HashMap<>(Map.of("connector", "test-source", "rows", "1000000000",
+          "splits", "2", "silent-split", "1", "unbounded", "true"));
+      if (withTimeout) {
+        options.put("scan.watermark.idle-timeout", "100 ms");
+      }
+      StreamGraph graph = new StreamGraph(
+          List.of(node(0, scan(options), 1), node(1, new CollectSpec("r", ROW), 1)),
+          List.of(new EdgeSpec(0, 1, 0, new Partitioning.Forward())));
+      Job job = run(graph, out);
+      while (out.rows.size() < 100_000) {
+        Thread.sleep(10);
+      }
+      Thread.sleep(500);
+      job.cancel();
+      job.await(Duration.ofSeconds(30));
+      if (withTimeout) {
+        assertTrue(!out.watermarks.isEmpty() && out.watermarks.get(out.watermarks.size() - 1) > 0,
+            "the active split's watermark flows once the silent one is idle: " + out.watermarks);
+      } else {
+        assertTrue(out.watermarks.isEmpty(), "a silent split holds the watermark back: " + out.watermarks);
+      }
+    }
+  }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * A source for runtime tests: rows {@code (id BIGINT, ts TIMESTAMP(3))} with {@code ts = id * 1000},
  * ids {@code 0..rows-1} dealt round robin over {@code splits} splits; {@code fail-at} throws when
- * that id is reached; {@code unbounded} keeps the source open after its rows.
+ * that id is reached; {@code unbounded} keeps the source open after its rows; {@code silent-split}
+ * names a split that never produces anything.
  */
 public final class TestSourceFactory implements SourceFactory {
   @Override
@@ -30,7 +31,7 @@ public final class TestSourceFactory implements SourceFactory {
 
   @Override
   public Set<String> optionalOptions() {
-    return Set.of("splits", "fail-at", "unbounded");
+    return Set.of("splits", "fail-at", "unbounded", "silent-split");
   }
 
   @Override
@@ -44,6 +45,7 @@ public final class TestSourceFactory implements SourceFactory {
     int splits = Integer.parseInt(context.option("splits", "1"));
     long failAt = Long.parseLong(context.option("fail-at", "-1"));
     boolean unbounded = !isBounded(context);
+    int silentSplit = Integer.parseInt(context.option("silent-split", "-1"));
     return new TableSource() {
       @Override
       public List<SourceSplit> splits(int parallelism) {
@@ -59,6 +61,10 @@ public final class TestSourceFactory implements SourceFactory {
       public SplitReader createReader(SourceSplit split, ReaderContext ctx) {
         int index = ((Split) split).index;
         long[] next = {index};
+        if (index == silentSplit) {
+          // A split that never has anything to read: an idle Kafka partition, say.
+          return out -> SplitReader.ReadStatus.NOTHING_AVAILABLE;
+        }
         return out -> {
           for (int n = 0; n < 100 && next[0] < rows; n++) {
             long id = next[0];
