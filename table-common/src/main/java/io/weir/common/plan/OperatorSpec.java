@@ -22,11 +22,15 @@ import io.weir.common.types.RowType;
   @JsonSubTypes.Type(value = RankSpec.class, name = "rank"),
   @JsonSubTypes.Type(value = DeduplicateSpec.class, name = "deduplicate"),
   @JsonSubTypes.Type(value = WindowRankSpec.class, name = "window-rank"),
-  @JsonSubTypes.Type(value = OverAggSpec.class, name = "over-aggregate")
+  @JsonSubTypes.Type(value = OverAggSpec.class, name = "over-aggregate"),
+  @JsonSubTypes.Type(value = JoinSpec.class, name = "join"),
+  @JsonSubTypes.Type(value = IntervalJoinSpec.class, name = "interval-join"),
+  @JsonSubTypes.Type(value = WindowJoinSpec.class, name = "window-join")
 })
 public sealed interface OperatorSpec
     permits ScanSpec, ValuesSpec, CalcSpec, UnionSpec, SinkSpec, CollectSpec, GroupAggSpec, WindowAggSpec,
-        WindowTableFunctionSpec, RankSpec, DeduplicateSpec, WindowRankSpec, OverAggSpec {
+        WindowTableFunctionSpec, RankSpec, DeduplicateSpec, WindowRankSpec, OverAggSpec, JoinSpec, IntervalJoinSpec,
+        WindowJoinSpec {
 
   /** The schema of the rows this operator emits (for a sink: of the rows it takes). */
   RowType outputType();
