@@ -154,7 +154,7 @@ final class OverConversions {
   }
 
   /** Whether column {@code field} of {@code rel} is the window_end of a window operator below it. */
-  private static boolean isWindowEnd(org.apache.calcite.rel.RelNode rel, int field) {
+  static boolean isWindowEnd(org.apache.calcite.rel.RelNode rel, int field) {
     if (rel instanceof StreamPhysicalCalc calc) {
       return calc.projects().get(field) instanceof RexInputRef ref && isWindowEnd(calc.getInput(), ref.getIndex());
     }

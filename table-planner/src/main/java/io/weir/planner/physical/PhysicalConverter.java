@@ -86,6 +86,9 @@ public final class PhysicalConverter {
       return new StreamPhysicalGroupAggregate(cluster, traits, convert(agg.getInput()), agg.getGroupSet(),
           agg.getAggCallList(), agg.getRowType());
     }
+    if (rel instanceof org.apache.calcite.rel.logical.LogicalJoin join) {
+      return JoinConversions.convert(this, join);
+    }
     if (rel instanceof LogicalValues values) {
       return new StreamPhysicalValues(cluster, traits, values.getRowType(), values.getTuples().stream().map(t -> (List<org.apache.calcite.rex.RexLiteral>) t).toList());
     }

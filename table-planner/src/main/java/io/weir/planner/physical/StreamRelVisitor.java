@@ -21,4 +21,6 @@ public interface StreamRelVisitor<R> {
   R visit(StreamPhysicalDeduplicate deduplicate);
 
   R visit(StreamPhysicalOverAggregate overAggregate);
+
+  R visit(StreamPhysicalJoin join);
 }

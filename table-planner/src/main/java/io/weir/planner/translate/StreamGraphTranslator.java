@@ -236,6 +236,31 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
     return id;
   }
 
+  @Override
+  public Integer visit(io.weir.planner.physical.StreamPhysicalJoin join) {
+    int left = translate(join.getLeft());
+    int right = translate(join.getRight());
+    RowType leftType = node(left).spec().outputType();
+    RowType rightType = node(right).spec().outputType();
+    RowType outputType = TypeConverter.toRowType(join.getRowType());
+    ExprSpec condition = join.condition() == null ? null : rex.convert(join.condition());
+    OperatorSpec spec = switch (join.kind()) {
+      case REGULAR -> new io.weir.common.plan.JoinSpec(join.joinType(), join.leftKeys(), join.rightKeys(), condition,
+          ((io.weir.planner.physical.StreamPhysicalRel) join.getLeft()).upsertKeys(),
+          ((io.weir.planner.physical.StreamPhysicalRel) join.getRight()).upsertKeys(), stateTtlMillis,
+          leftType, rightType, outputType);
+      case INTERVAL -> new io.weir.common.plan.IntervalJoinSpec(join.joinType(), join.leftKeys(), join.rightKeys(),
+          join.leftTime(), join.rightTime(), join.lowerBound(), join.upperBound(), join.eventTime(), condition,
+          leftType, rightType, outputType);
+      case WINDOW -> new io.weir.common.plan.WindowJoinSpec(join.joinType(), join.leftKeys(), join.rightKeys(),
+          join.leftTime(), join.rightTime(), condition, leftType, rightType, outputType);
+    };
+    int id = addNode(spec, join.leftKeys().isEmpty() ? 1 : parallelism, join.changelogMode());
+    connectByKeys(left, id, 0, join.leftKeys());
+    connectByKeys(right, id, 1, join.rightKeys());
+    return id;
+  }
+
   /** The aggregate calls as specs; their names are the output columns after the keys. */
   static List<io.weir.common.plan.AggregateCallSpec> aggregateCalls(
       List<org.apache.calcite.rel.core.AggregateCall> calls, org.apache.calcite.rel.type.RelDataType outputType, int offset) {
