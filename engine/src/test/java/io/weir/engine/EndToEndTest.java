@@ -170,4 +170,35 @@ class EndToEndTest {
       assertEquals(List.of("+I[2]"), sorted(query(s, "SELECT 1 + 1")));
     }
   }
+
+  @Test
+  void firstAndLastValueAggregateInGroupBy() throws Exception {
+    try (Engine engine = Engine.create()) {
+      Session s = engine.newSession();
+      var rows = io.weir.engine.oracle.Changelogs.apply(query(s,
+          "SELECT k, FIRST_VALUE(v), LAST_VALUE(v) FROM (VALUES ('a', 1), ('a', 2), ('b', 3), ('a', 4)) AS t(k, v) GROUP BY k"));
+      assertEquals(List.of(List.of("a", "1", "4"), List.of("b", "3", "3")),
+          rows.stream().sorted((x, y) -> x.get(0).compareTo(y.get(0))).toList());
+    }
+  }
+
+  /** Regression: grouping by window_time (to cascade windows) fell back to an updating group aggregation. */
+  @Test
+  void windowsCascadeOnWindowTime() throws Exception {
+    Path in = writeOrders(1, 600);
+    try (Engine engine = Engine.create()) {
+      Session s = engine.newSession();
+      s.execute(ordersDdl(in));
+      s.execute("CREATE VIEW per10s AS SELECT window_start AS s10, window_time AS rowtime, COUNT(*) AS n "
+          + "FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, window_time");
+      List<Row> rows = query(s, "SELECT window_start, SUM(n) FROM TABLE(TUMBLE(TABLE per10s, DESCRIPTOR(rowtime), "
+          + "INTERVAL '30' SECOND)) GROUP BY window_start, window_end");
+      // 600 orders one second apart from 10:00:00: twenty 30-second windows of 30 orders.
+      assertEquals(20, rows.size());
+      for (Row r : rows) {
+        assertEquals(io.weir.common.data.RowKind.INSERT, r.kind());
+        assertEquals(30, ((Number) r.field(1)).intValue(), rows.toString());
+      }
+    }
+  }
 }

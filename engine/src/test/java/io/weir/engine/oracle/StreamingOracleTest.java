@@ -74,7 +74,7 @@ class StreamingOracleTest {
         while (rs.next()) {
           List<String> row = new ArrayList<>();
           for (int i = 1; i <= n; i++) {
-            row.add(normalize(rs.getObject(i)));
+            row.add(Changelogs.normalize(rs.getObject(i)));
           }
           rows.add(row);
         }
@@ -167,7 +167,7 @@ class StreamingOracleTest {
           + "', 'format' = 'json', 'scan.parallelism' = '1')");
       var result = (StatementResult.QueryResult) s.execute(c.stream());
       List<Row> changelog = Session.collectAll(result, Duration.ofSeconds(120));
-      List<List<String>> actual = sorted(applyChangelog(changelog));
+      List<List<String>> actual = sorted(Changelogs.apply(changelog));
       if (!expected.equals(actual)) {
         List<List<String>> missing = new ArrayList<>(expected);
         actual.forEach(missing::remove);
@@ -182,43 +182,6 @@ class StreamingOracleTest {
 
   private static String head(List<List<String>> rows) {
     return rows.size() <= 5 ? rows.toString() : rows.subList(0, 5) + " and " + (rows.size() - 5) + " more";
-  }
-
-  /** The table a changelog leaves: inserts and update-afters add a row, the others take one away. */
-  static List<List<String>> applyChangelog(List<Row> changelog) {
-    Map<List<String>, Integer> counts = new HashMap<>();
-    for (Row r : changelog) {
-      List<String> key = new ArrayList<>();
-      for (int i = 0; i < r.arity(); i++) {
-        key.add(normalize(r.field(i)));
-      }
-      int delta = r.kind().isAccumulate() ? 1 : -1;
-      int n = counts.merge(key, delta, Integer::sum);
-      if (n < 0) {
-        throw new AssertionError("changelog retracts a row it never added: " + r);
-      }
-      if (n == 0) {
-        counts.remove(key);
-      }
-    }
-    List<List<String>> rows = new ArrayList<>();
-    counts.forEach((row, n) -> {
-      for (int i = 0; i < n; i++) {
-        rows.add(row);
-      }
-    });
-    return rows;
-  }
-
-  /** Numbers by value (1, 1.0 and 1.00 are equal), everything else as text. */
-  static String normalize(Object v) {
-    if (v == null) {
-      return "NULL";
-    }
-    if (v instanceof Number n && !(v instanceof Double) && !(v instanceof Float)) {
-      return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-    }
-    return String.valueOf(v);
   }
 
   private static List<List<String>> sorted(List<List<String>> rows) {
@@ -237,14 +200,14 @@ class StreamingOracleTest {
     for (int i = 1; i < times.size(); i++) {
       long t = times.get(i);
       if (t >= last + gap) {
-        rows.add(List.of(normalize(start), normalize(last + gap), normalize(count)));
+        rows.add(List.of(Changelogs.normalize(start), Changelogs.normalize(last + gap), Changelogs.normalize(count)));
         start = t;
         count = 0;
       }
       last = Math.max(last, t);
       count++;
     }
-    rows.add(List.of(normalize(start), normalize(last + gap), normalize(count)));
+    rows.add(List.of(Changelogs.normalize(start), Changelogs.normalize(last + gap), Changelogs.normalize(count)));
     return rows;
   }
 }

@@ -133,6 +133,11 @@ public final class WeirOperatorTable {
   public static SqlOperatorTable create(java.util.function.Predicate<String> runtimeSupports) {
     List<SqlOperator> ours = new ArrayList<>(flinkFunctions());
     ours.addAll(WindowTableFunctions.all());
+    // Flink's FIRST_VALUE/LAST_VALUE are aggregates usable in GROUP BY; Calcite's demand OVER.
+    ours.add(org.apache.calcite.sql.fun.SqlBasicAggFunction.create("FIRST_VALUE", org.apache.calcite.sql.SqlKind.FIRST_VALUE,
+        ReturnTypes.ARG0_FORCE_NULLABLE, OperandTypes.ANY));
+    ours.add(org.apache.calcite.sql.fun.SqlBasicAggFunction.create("LAST_VALUE", org.apache.calcite.sql.SqlKind.LAST_VALUE,
+        ReturnTypes.ARG0_FORCE_NULLABLE, OperandTypes.ANY));
     ListSqlOperatorTable flink = new ListSqlOperatorTable(ours);
     SqlOperatorTable chained = SqlOperatorTables.chain(flink, SqlStdOperatorTable.instance());
     return new Filtered(chained, runtimeSupports);
@@ -157,8 +162,10 @@ public final class WeirOperatorTable {
 
     private boolean keep(SqlOperator op) {
       String name = op.getName().toUpperCase(java.util.Locale.ROOT);
-      if (op instanceof org.apache.calcite.sql.SqlAggFunction) {
-        return SUPPORTED_AGGREGATES.contains(name);
+      if (op instanceof org.apache.calcite.sql.SqlAggFunction agg) {
+        // Calcite's FIRST_VALUE/LAST_VALUE (OVER only) give way to Flink's.
+        boolean calcitesFirstLast = agg.requiresOver() && (name.equals("FIRST_VALUE") || name.equals("LAST_VALUE"));
+        return SUPPORTED_AGGREGATES.contains(name) && !calcitesFirstLast;
       }
       if (op instanceof org.apache.calcite.sql.SqlWindowTableFunction) {
         // Calcite's own lack window_time; ours replace them.

@@ -160,6 +160,7 @@ public final class PhysicalConverter {
           w.timeField(),
           p -> p instanceof RexInputRef ref && ref.getIndex() == n,
           p -> p instanceof RexInputRef ref && ref.getIndex() == n + 1,
+          p -> p instanceof RexInputRef ref && ref.getIndex() == n + 2,
           p -> WindowConversions.readsFieldsFrom(p, n));
       return r == null ? null : windowAggregate(agg, r, w);
     }
@@ -172,7 +173,7 @@ public final class PhysicalConverter {
       WindowConversions.WindowCall w = WindowConversions.legacyWindow(key);
       if (w != null) {
         WindowConversions.Rewrite r = WindowConversions.rewrite(agg, projection, below, w.timeField(),
-            key::equals, p -> false, p -> WindowConversions.contains(p, key));
+            key::equals, p -> false, p -> false, p -> WindowConversions.contains(p, key));
         if (r == null) {
           throw new WeirException(w.function() + "(…) may only be used as a GROUP BY key and in its _START/_END functions");
         }

@@ -139,16 +139,20 @@ final class WindowConversions {
    */
   static Rewrite rewrite(LogicalAggregate agg, Projection projection, RelNode source, int timeField,
       java.util.function.Predicate<RexNode> isWindowStart, java.util.function.Predicate<RexNode> isWindowEnd,
-      java.util.function.Predicate<RexNode> touchesWindow) {
+      java.util.function.Predicate<RexNode> isWindowTime, java.util.function.Predicate<RexNode> touchesWindow) {
     List<Integer> groupKeys = agg.getGroupSet().asList();
     int startKey = -1;
     int endKey = -1;
+    int timeKey = -1;
     for (int k : groupKeys) {
       RexNode p = projection.projects().get(k);
       if (isWindowStart.test(p)) {
         startKey = k;
       } else if (isWindowEnd.test(p)) {
         endKey = k;
+      } else if (isWindowTime.test(p)) {
+        // Grouping by window_time too (to cascade windows) adds nothing: it follows from the window.
+        timeKey = k;
       }
     }
     if (startKey < 0 && endKey < 0) {
@@ -162,7 +166,7 @@ final class WindowConversions {
     int[] newIndex = new int[projection.projects().size()];
     for (int j = 0; j < projection.projects().size(); j++) {
       RexNode p = projection.projects().get(j);
-      if (j == startKey || j == endKey) {
+      if (j == startKey || j == endKey || j == timeKey) {
         newIndex[j] = -1;
         continue;
       }
@@ -206,7 +210,7 @@ final class WindowConversions {
     RelNode input = LogicalCalc.create(source, program);
     List<Integer> keys = new ArrayList<>();
     for (int k : groupKeys) {
-      if (k != startKey && k != endKey) {
+      if (k != startKey && k != endKey && k != timeKey) {
         keys.add(newIndex[k]);
       }
     }
@@ -223,6 +227,8 @@ final class WindowConversions {
         order.add(keys.size() + calls.size());
       } else if (k == endKey) {
         order.add(keys.size() + calls.size() + 1);
+      } else if (k == timeKey) {
+        order.add(keys.size() + calls.size() + 2);
       } else {
         order.add(keyPos++);
       }
