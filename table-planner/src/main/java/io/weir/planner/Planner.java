@@ -164,6 +164,7 @@ public final class Planner {
     }
 
     RelRoot toRel(SqlNode query) {
+      query = io.weir.planner.calcite.SessionPartitioning.rewrite(io.weir.planner.calcite.LegacyGroupWindows.rewrite(query));
       rejectSessionEnd(query);
       SqlNode validated = validator.validate(query);
       return converter.convertQuery(validated, false, true);
@@ -172,15 +173,16 @@ public final class Planner {
 
   /**
    * Calcite converts the legacy {@code SESSION_END(ts, gap)} into the session's start, which would
-   * be a wrong answer; until Weir converts it itself, it is refused with the alternative.
+   * be a wrong answer. Legacy windows over a named table are rewritten first ({@link
+   * io.weir.planner.calcite.LegacyGroupWindows}); one left here reads something else and is refused.
    */
   private static void rejectSessionEnd(SqlNode query) {
     query.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
       @Override
       public Void visit(org.apache.calcite.sql.SqlCall call) {
         if (call.getOperator().getName().equalsIgnoreCase("SESSION_END")) {
-          throw errorAt(call.getParserPosition(), "SESSION_END is not supported yet: use the SESSION window table "
-              + "function, whose window_end column is the session's end (SESSION_START works)");
+          throw errorAt(call.getParserPosition(), "SESSION_END is only supported when the grouped query reads a table "
+              + "or view by name; otherwise use the SESSION window table function, whose window_end is the session's end");
         }
         return super.visit(call);
       }

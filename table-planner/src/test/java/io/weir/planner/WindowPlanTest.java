@@ -48,7 +48,7 @@ class WindowPlanTest {
   void legacyGroupWindowBecomesAWindowAggregate() {
     String plan = explain("SELECT auction, TUMBLE_START(dateTime, INTERVAL '10' SECOND) AS s, "
         + "TUMBLE_END(dateTime, INTERVAL '10' SECOND) AS e, COUNT(*) FROM bid GROUP BY TUMBLE(dateTime, INTERVAL '10' SECOND), auction");
-    assertTrue(plan.contains("Calc(select=[auction, window_start AS s, +(window_start, 10000) AS e, EXPR$3])"), plan);
+    assertTrue(plan.contains("Calc(select=[auction, window_start AS s, window_end AS e, EXPR$3])"), plan);
     assertTrue(plan.contains("WindowAggregate(groupBy=[auction], window=[TUMBLE(size=[10000 ms]) on dateTime]"), plan);
   }
 
@@ -124,11 +124,19 @@ class WindowPlanTest {
   }
 
   @Test
-  void legacySessionEndIsRefusedRatherThanWrong() {
-    io.weir.common.error.SqlException e = assertThrows(io.weir.common.error.SqlException.class, () -> explain(
-        "SELECT SESSION_START(dateTime, INTERVAL '10' SECOND), SESSION_END(dateTime, INTERVAL '10' SECOND), COUNT(*) "
-            + "FROM bid GROUP BY SESSION(dateTime, INTERVAL '10' SECOND)"));
-    assertTrue(e.getMessage().contains("SESSION_END is not supported yet"), e.getMessage());
-    assertEquals(55, e.column());
+  void legacySessionWindowsBecomeTheSessionTableFunction() {
+    String plan = explain("SELECT auction, SESSION_START(dateTime, INTERVAL '10' SECOND) AS s, "
+        + "SESSION_END(dateTime, INTERVAL '10' SECOND) AS e, SESSION_ROWTIME(dateTime, INTERVAL '10' SECOND) AS t, COUNT(*) "
+        + "FROM bid GROUP BY SESSION(dateTime, INTERVAL '10' SECOND), auction");
+    assertTrue(plan.contains("Calc(select=[auction, window_start AS s, window_end AS e, window_time AS t, EXPR$4])"), plan);
+    assertTrue(plan.contains("WindowAggregate(groupBy=[auction], window=[SESSION(gap=[10000 ms]) on dateTime]"), plan);
+  }
+
+  @Test
+  void sessionTableFunctionPartitionedByAKey() {
+    String plan = explain("SELECT auction, window_start, window_end FROM TABLE(SESSION(TABLE bid PARTITION BY auction, "
+        + "DESCRIPTOR(dateTime), INTERVAL '2' SECOND))");
+    assertTrue(plan.contains("WindowTableFunction(window=[SESSION(gap=[2000 ms]) on dateTime])"), plan);
+    assertTrue(plan.contains("Exchange(distribution=[hash[auction]])"), plan);
   }
 }

@@ -111,6 +111,14 @@ class StreamingOracleTest {
             "SELECT window_start, window_end, COUNT(*) FROM TABLE(SESSION(TABLE orders, DESCRIPTOR(ts), INTERVAL '1.5' SECOND)) "
                 + "GROUP BY window_start, window_end",
             c -> sessions(1500)),
+        new Case("legacy session per customer",
+            "SELECT customer, SESSION_START(ts, INTERVAL '3' SECOND), SESSION_END(ts, INTERVAL '3' SECOND), COUNT(*) "
+                + "FROM orders GROUP BY SESSION(ts, INTERVAL '3' SECOND), customer",
+            c -> sessionsByCustomer(3000, false)),
+        new Case("session table function partitioned",
+            "SELECT id, window_start, window_end FROM TABLE(SESSION(TABLE orders PARTITION BY customer, DESCRIPTOR(ts), "
+                + "INTERVAL '3' SECOND))",
+            c -> sessionsByCustomer(3000, true)),
         new Case("group aggregate",
             "SELECT customer, COUNT(*), SUM(amount), MIN(amount), MAX(amount), AVG(amount), COUNT(DISTINCT MOD(amount, 10)) "
                 + "FROM orders GROUP BY customer",
@@ -188,6 +196,38 @@ class StreamingOracleTest {
     List<List<String>> copy = new ArrayList<>(rows);
     copy.sort((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
     return copy;
+  }
+
+  /**
+   * Session windows per customer by plain evaluation: per customer, the on-time rows in time order,
+   * split where the gap is exceeded. Either one row per session (customer, start, end, count) or
+   * one per order (id, start, end).
+   */
+  private static List<List<String>> sessionsByCustomer(long gap, boolean perOrder) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String customer : OrdersData.CUSTOMERS) {
+      List<OrdersData.Order> mine = orders.stream().filter(o -> !o.late() && o.customer().equals(customer))
+          .sorted((a, b) -> Long.compare(a.ts(), b.ts())).toList();
+      int from = 0;
+      while (from < mine.size()) {
+        int to = from + 1;
+        long end = mine.get(from).ts() + gap;
+        while (to < mine.size() && mine.get(to).ts() <= end) {
+          end = Math.max(end, mine.get(to).ts() + gap);
+          to++;
+        }
+        long start = mine.get(from).ts();
+        if (perOrder) {
+          for (int i = from; i < to; i++) {
+            rows.add(List.of(Changelogs.normalize(mine.get(i).id()), Changelogs.normalize(start), Changelogs.normalize(end)));
+          }
+        } else {
+          rows.add(List.of(customer, Changelogs.normalize(start), Changelogs.normalize(end), Changelogs.normalize(to - from)));
+        }
+        from = to;
+      }
+    }
+    return rows;
   }
 
   /** Session windows by plain evaluation: sort the on-time rows, split where the gap is exceeded. */

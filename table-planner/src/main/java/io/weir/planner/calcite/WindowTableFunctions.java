@@ -43,16 +43,6 @@ public final class WindowTableFunctions {
       super(name, operands);
     }
 
-    /** SESSION's table may be partitioned ({@code TABLE t PARTITION BY k}): set semantics. */
-    @Override
-    public org.apache.calcite.sql.TableCharacteristic tableCharacteristic(int ordinal) {
-      if (getName().equals("SESSION") && ordinal == 0) {
-        return org.apache.calcite.sql.TableCharacteristic.builder(
-            org.apache.calcite.sql.TableCharacteristic.Semantics.SET).passColumnsThrough().build();
-      }
-      return super.tableCharacteristic(ordinal);
-    }
-
     @Override
     public SqlReturnTypeInference getRowTypeInference() {
       return binding -> {

@@ -73,7 +73,7 @@ public final class PhysicalConverter {
       StreamPhysicalRel input = convert(tfs.getInputs().get(0));
       boolean eventTime = WindowConversions.isEventTime(input, w.timeField(), w.function());
       return new StreamPhysicalWindowTableFunction(cluster, traits, input, w.spec(), w.timeField(), eventTime,
-          List.of(), tfs.getRowType());
+          w.partitionKeys(), tfs.getRowType());
     }
     if (rel instanceof org.apache.calcite.rel.logical.LogicalAggregate agg) {
       if (agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {

@@ -32,7 +32,7 @@ final class WindowConversions {
   private WindowConversions() {}
 
   /** A window function call: its shape, its time column and (SESSION) its partition keys. */
-  record WindowCall(WindowSpec spec, int timeField, String function) {}
+  record WindowCall(WindowSpec spec, int timeField, String function, List<Integer> partitionKeys) {}
 
   /** The window call of a window table function scan, or null for any other table function. */
   static WindowCall windowCall(LogicalTableFunctionScan scan) {
@@ -49,7 +49,15 @@ final class WindowConversions {
           + (name.equals("SESSION") ? "; SESSION with PARTITION BY is not supported yet" : ""));
     }
     List<Long> args = new ArrayList<>();
+    List<Integer> partitionKeys = new ArrayList<>();
     for (RexNode operand : call.getOperands().subList(1, call.getOperands().size())) {
+      if (name.equals("SESSION") && operand instanceof RexCall keys && keys.getOperator().getName().equals("DESCRIPTOR")) {
+        // SESSION(…, DESCRIPTOR(k…), gap): the partition keys (Flink's PARTITION BY, rewritten).
+        for (RexNode k : keys.getOperands()) {
+          partitionKeys.add(((RexInputRef) k).getIndex());
+        }
+        continue;
+      }
       args.add(millis(operand, name));
     }
     WindowSpec spec = switch (name) {
@@ -58,7 +66,7 @@ final class WindowConversions {
       case "CUMULATE" -> new WindowSpec.Cumulate(args.get(1), args.get(0), args.size() > 2 ? args.get(2) : 0);
       default -> new WindowSpec.Session(args.get(0));
     };
-    return new WindowCall(spec, time.getIndex(), name);
+    return new WindowCall(spec, time.getIndex(), name, partitionKeys);
   }
 
   /** A legacy group window key ({@code $TUMBLE(ts, size)}…), or null. */
@@ -82,7 +90,7 @@ final class WindowConversions {
       case "$HOP" -> new WindowSpec.Hop(args.get(1), args.get(0), args.size() > 2 ? args.get(2) : 0);
       default -> new WindowSpec.Session(args.get(0));
     };
-    return new WindowCall(spec, time.getIndex(), name.substring(1));
+    return new WindowCall(spec, time.getIndex(), name.substring(1), List.of());
   }
 
   private static long millis(RexNode operand, String function) {
