@@ -190,6 +190,19 @@ public final class Planner {
   }
 
   private static RelNode optimize(RelNode logical) {
+    // IN / EXISTS subqueries become (semi, anti) joins: first correlates, then decorrelated.
+    HepProgram subQueries = new HepProgramBuilder()
+        .addRuleCollection(List.of(
+            CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+            CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+            CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
+        .build();
+    HepPlanner subQueryPlanner = new HepPlanner(subQueries);
+    subQueryPlanner.setRoot(logical);
+    logical = subQueryPlanner.findBestExp();
+    logical = org.apache.calcite.sql2rel.RelDecorrelator.decorrelateQuery(logical,
+        org.apache.calcite.tools.RelBuilder.proto(org.apache.calcite.plan.Contexts.empty())
+            .create(logical.getCluster(), null));
     HepProgram program = new HepProgramBuilder()
         // OVER calls become LogicalWindow nodes, which Top-N, deduplication and OVER aggregation
         // are recognised from.
@@ -198,6 +211,10 @@ public final class Planner {
             CoreRules.FILTER_PROJECT_TRANSPOSE,
             CoreRules.FILTER_INTO_JOIN,
             CoreRules.JOIN_CONDITION_PUSH,
+            // A join with the distinct keys of a subquery, of which only the left side is read, is a
+            // semi join: no need to keep the right side's rows, only whether a key exists.
+            CoreRules.PROJECT_TO_SEMI_JOIN,
+            CoreRules.JOIN_TO_SEMI_JOIN,
             CoreRules.FILTER_MERGE,
             CoreRules.PROJECT_MERGE,
             CoreRules.PROJECT_REMOVE))

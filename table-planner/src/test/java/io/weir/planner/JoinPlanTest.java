@@ -63,4 +63,10 @@ class JoinPlanTest {
         + "ON l.customer = r.order_id AND l.window_start = r.window_start AND l.window_end = r.window_end");
     assertTrue(plan.contains("WindowJoin(joinType=[INNER], leftWindow=[window_end], rightWindow=[window_end]"), plan);
   }
+
+  @Test
+  void inSubqueryIsASemiJoin() {
+    String plan = explain("SELECT id FROM orders WHERE customer IN (SELECT id FROM customers WHERE name <> 'x')");
+    assertTrue(plan.contains("Join(joinType=[SEMI], where=[=(customer, id)], select=[id, customer, amount, ts])"), plan);
+  }
 }

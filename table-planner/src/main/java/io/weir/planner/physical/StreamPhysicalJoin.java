@@ -67,14 +67,16 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
   }
 
   /**
-   * Interval and window joins of insert-only inputs, and inner regular joins of insert-only
-   * inputs, are insert-only; everything else may retract (an outer join's padded rows).
+   * Interval and window joins of insert-only inputs, and inner and semi regular joins of
+   * insert-only inputs, are insert-only; everything else may retract (an outer join's padded rows,
+   * an anti join's rows once matched).
    */
   @Override
   public ChangelogMode changelogMode() {
     boolean inputsInsertOnly = ((StreamPhysicalRel) getLeft()).changelogMode().isInsertOnly()
         && ((StreamPhysicalRel) getRight()).changelogMode().isInsertOnly();
-    if (inputsInsertOnly && (kind != Kind.REGULAR || joinType == JoinType.INNER)) {
+    // A semi join only ever adds left rows (a match never goes away on insert-only inputs).
+    if (inputsInsertOnly && (kind != Kind.REGULAR || joinType == JoinType.INNER || joinType == JoinType.SEMI)) {
       return ChangelogMode.INSERT_ONLY;
     }
     return ChangelogMode.ALL;
