@@ -43,6 +43,9 @@ final class InteractiveShell {
   private final boolean verbose;
   private final PrintWriter out;
   private final ResultPrinter printer;
+
+  /** Flink's SQL client option: {@code table} shows a live, updating table; others the changelog. */
+  static final String RESULT_MODE = "sql-client.execution.result-mode";
   /** The statement running now, or null while the shell waits for input. */
   private volatile Running running;
 
@@ -179,7 +182,7 @@ final class InteractiveShell {
         printCancelled();
         return;
       }
-      printer.print(result, ScriptRunner.zone(session), current::isCancelled);
+      printer.print(result, ScriptRunner.zone(session), current::isCancelled, liveTableMode());
     } catch (Throwable e) {
       if (current.isCancelled()) {
         current.cancelNewJobs();
@@ -249,5 +252,10 @@ final class InteractiveShell {
         }
       }
     }
+  }
+
+  private boolean liveTableMode() {
+    String mode = session.config().getRaw(RESULT_MODE);
+    return mode != null && mode.trim().equalsIgnoreCase("table");
   }
 }
