@@ -65,16 +65,20 @@ import java.util.Map;
  *
  * <p>A row accumulated for a unique key that is already stored — an input that upserts without
  * {@code -U} — first retracts the stored row ({@code -D}, or {@code -U} when the new row is a
- * {@code +U}), so the output stays correct. A retraction of a row that is not in state (expired
- * by TTL) still retracts its joined rows, as in Flink: they were emitted while it lived.
+ * {@code +U}), so the output stays correct as far as this operator can see: an upsert that also
+ * changes the join key has its old row under another key, maybe on another task, so an input
+ * whose unique key does not contain the join key must send {@code -U}. A retraction with a unique
+ * key retracts the row as stored. A retraction of a row that is not in state (expired by TTL)
+ * still retracts its joined rows with the other side's rows still stored, as in Flink: they were
+ * emitted while it lived.
  *
  * <p><b>State TTL</b> ({@code stateTtlMillis > 0}): a stored row not written for that long
  * (processing time; inserting, a duplicate, a match count change are writes) is dropped without
  * output. Due cleanups run before each input row, so an expired row is never joined. As Flink
- * documents for {@code table.exec.state.ttl}, results are then only correct if no row changes after
- * that long: a retraction of an expired row cannot retract its padded row, a row of the other side
- * whose match expired keeps counting it and is not re-padded, and a late match of an expired row
- * is simply missing.
+ * documents for {@code table.exec.state.ttl}, results are then correct only if no row changes
+ * after its partners expired: a new row never meets an expired one; a preserved row whose match
+ * expired keeps counting it, so it is not padded again when its other matches go; and a
+ * retraction whose partners all expired retracts its padded row instead of its joined rows.
  */
 public final class JoinOperator implements StreamOperator {
   private static final int LEFT = 0;
@@ -184,7 +188,9 @@ public final class JoinOperator implements StreamOperator {
       store(input, key, userKey, value, matches);
     } else {
       JoinRecord own = removeOwn(input, key, value);
-      retract(input, key, value, own, kind, out);
+      // With a unique key, retract the row as stored: it is what the emitted joined rows were built
+      // from, even if the retraction carries other values (say an upsert source's bare-key delete).
+      retract(input, key, own != null && own.row != null ? own.row : value, own, kind, out);
     }
   }
 
