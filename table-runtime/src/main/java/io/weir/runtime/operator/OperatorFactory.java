@@ -30,6 +30,12 @@ public final class OperatorFactory {
         (spec, results) -> new io.weir.runtime.operator.window.WindowAggOperator(spec));
     register(io.weir.common.plan.OverAggSpec.class,
         (spec, results) -> new io.weir.runtime.operator.over.OverAggOperator(spec));
+    register(io.weir.common.plan.JoinSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.join.JoinOperator(spec));
+    register(io.weir.common.plan.IntervalJoinSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.join.IntervalJoinOperator(spec));
+    register(io.weir.common.plan.WindowJoinSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.join.WindowJoinOperator(spec));
     register(io.weir.common.plan.RankSpec.class, (spec, results) -> new io.weir.runtime.operator.rank.RankOperator(spec));
     register(io.weir.common.plan.DeduplicateSpec.class,
         (spec, results) -> new io.weir.runtime.operator.rank.DeduplicateOperator(spec));
