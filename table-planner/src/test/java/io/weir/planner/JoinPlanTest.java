@@ -21,7 +21,9 @@ class JoinPlanTest {
             + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'x')",
         "CREATE TABLE shipments (order_id BIGINT, carrier STRING, ts TIMESTAMP(3), "
             + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'x')",
-        "CREATE TABLE customers (id BIGINT, name STRING) WITH ('connector' = 'x')"}) {
+        "CREATE TABLE customers (id BIGINT, name STRING) WITH ('connector' = 'x')",
+        "CREATE TABLE rates (customer BIGINT, rate INT, ts TIMESTAMP(3), PRIMARY KEY (customer) NOT ENFORCED, "
+            + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'x')"}) {
       planner.catalog().create(planner.resolveTable((SqlCreateTable) WeirSqlParser.parseStatement(ddl)), false);
     }
   }
@@ -68,5 +70,20 @@ class JoinPlanTest {
   void inSubqueryIsASemiJoin() {
     String plan = explain("SELECT id FROM orders WHERE customer IN (SELECT id FROM customers WHERE name <> 'x')");
     assertTrue(plan.contains("Join(joinType=[SEMI], where=[=(customer, id)], select=[id, customer, amount, ts])"), plan);
+  }
+
+  @Test
+  void forSystemTimeAsOfIsATemporalJoin() {
+    String plan = explain("SELECT o.id, o.amount * r.rate FROM orders AS o JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r "
+        + "ON o.customer = r.customer");
+    assertTrue(plan.contains("TemporalJoin(joinType=[INNER], leftTime=[ts], rightTime=[ts], "
+        + "select=[id, customer, amount, ts, customer0, rate, ts0])"), plan);
+  }
+
+  @Test
+  void aTemporalJoinNeedsAVersionedTable() {
+    io.weir.common.error.WeirException e = org.junit.jupiter.api.Assertions.assertThrows(io.weir.common.error.WeirException.class,
+        () -> explain("SELECT o.id FROM orders AS o JOIN customers FOR SYSTEM_TIME AS OF o.ts AS c ON o.customer = c.id"));
+    assertTrue(e.getMessage().contains("needs a versioned table"), e.getMessage());
   }
 }

@@ -171,4 +171,84 @@ final class JoinConversions {
     }
     return null;
   }
+
+  /**
+   * {@code left JOIN right FOR SYSTEM_TIME AS OF left.time ON …}: Calcite's correlate over a
+   * snapshot of the right table becomes an event-time temporal join against the right table as a
+   * versioned table (its rows are versions valid from their event time on).
+   */
+  static StreamPhysicalRel temporal(PhysicalConverter converter, org.apache.calcite.rel.logical.LogicalCorrelate correlate) {
+    RelOptCluster cluster = correlate.getCluster();
+    RexBuilder rex = cluster.getRexBuilder();
+    RelNode rightRel = correlate.getRight();
+    org.apache.calcite.rel.logical.LogicalCalc calc = null;
+    if (rightRel instanceof org.apache.calcite.rel.logical.LogicalCalc c) {
+      calc = c;
+      rightRel = c.getInput();
+    }
+    if (!(rightRel instanceof org.apache.calcite.rel.core.Snapshot snapshot)) {
+      throw new WeirException("Correlated subqueries (LATERAL, table functions) are not supported yet");
+    }
+    StreamPhysicalRel left = converter.convert(correlate.getLeft());
+    StreamPhysicalRel right = converter.convert(snapshot.getInput());
+    int leftCount = left.getRowType().getFieldCount();
+    int rightCount = right.getRowType().getFieldCount();
+    org.apache.calcite.rel.core.CorrelationId id = correlate.getCorrelationId();
+    // $cor.field -> left field; right field i -> leftCount + i.
+    org.apache.calcite.rex.RexShuttle toJoinRow = new org.apache.calcite.rex.RexShuttle() {
+      @Override
+      public RexNode visitFieldAccess(org.apache.calcite.rex.RexFieldAccess access) {
+        if (access.getReferenceExpr() instanceof org.apache.calcite.rex.RexCorrelVariable v && v.id.equals(id)) {
+          return new RexInputRef(access.getField().getIndex(), access.getType());
+        }
+        return super.visitFieldAccess(access);
+      }
+
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(leftCount + ref.getIndex(), ref.getType());
+      }
+    };
+    RexNode condition = rex.makeLiteral(true);
+    if (calc != null) {
+      org.apache.calcite.rex.RexProgram program = calc.getProgram();
+      List<RexNode> projects = program.getProjectList().stream().map(program::expandLocalRef).toList();
+      if (!RexUtil.isIdentity(projects, snapshot.getRowType())) {
+        throw new WeirException("A temporal join reads the versioned table's columns as they are; move expressions "
+            + "over them out of the join");
+      }
+      if (program.getCondition() != null) {
+        condition = program.expandLocalRef(program.getCondition()).accept(toJoinRow);
+      }
+    }
+    RexNode period = snapshot.getPeriod().accept(toJoinRow);
+    if (!(period instanceof RexInputRef time) || time.getIndex() >= leftCount) {
+      throw new WeirException("FOR SYSTEM_TIME AS OF needs a column of the left table, not " + snapshot.getPeriod());
+    }
+    if (left.watermarkColumn() != time.getIndex()) {
+      throw new WeirException("FOR SYSTEM_TIME AS OF '" + left.getRowType().getFieldNames().get(time.getIndex())
+          + "' must use the left table's event-time attribute (a column with a WATERMARK); processing-time lookup "
+          + "joins are not supported yet");
+    }
+    if (right.watermarkColumn() < 0) {
+      throw new WeirException("A temporal join needs a versioned table: the table read FOR SYSTEM_TIME AS OF needs a "
+          + "WATERMARK (and a PRIMARY KEY) so each row is a version valid from its event time");
+    }
+    JoinType type = switch (correlate.getJoinType()) {
+      case INNER -> JoinType.INNER;
+      case LEFT -> JoinType.LEFT;
+      default -> throw new WeirException("A temporal join is INNER or LEFT, not " + correlate.getJoinType());
+    };
+    RelNode leftShape = correlate.getLeft();
+    JoinInfo info = JoinInfo.of(leftShape, snapshot, condition);
+    if (info.leftKeys.isEmpty()) {
+      throw new WeirException("A temporal join needs an equality between the left table and the versioned table's key");
+    }
+    List<RexNode> remaining = RelOptUtil.conjunctions(info.getRemaining(rex)).stream()
+        .filter(c -> !c.isAlwaysTrue()).toList();
+    assert rightCount > 0;
+    return new StreamPhysicalJoin(cluster, cluster.traitSetOf(StreamPhysicalRel.STREAM), left, right,
+        StreamPhysicalJoin.Kind.TEMPORAL, type, info.leftKeys, info.rightKeys, compose(rex, remaining),
+        time.getIndex(), right.watermarkColumn(), 0, 0, true, correlate.getRowType());
+  }
 }

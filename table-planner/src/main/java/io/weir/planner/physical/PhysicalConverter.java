@@ -89,6 +89,9 @@ public final class PhysicalConverter {
     if (rel instanceof org.apache.calcite.rel.logical.LogicalJoin join) {
       return JoinConversions.convert(this, join);
     }
+    if (rel instanceof org.apache.calcite.rel.logical.LogicalCorrelate correlate) {
+      return JoinConversions.temporal(this, correlate);
+    }
     if (rel instanceof LogicalValues values) {
       return new StreamPhysicalValues(cluster, traits, values.getRowType(), values.getTuples().stream().map(t -> (List<org.apache.calcite.rex.RexLiteral>) t).toList());
     }

@@ -18,7 +18,7 @@ import org.apache.calcite.rex.RexNode;
  */
 public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel {
   /** How the join is executed. */
-  public enum Kind { REGULAR, INTERVAL, WINDOW }
+  public enum Kind { REGULAR, INTERVAL, WINDOW, TEMPORAL }
 
   private final Kind kind;
   private final JoinType joinType;
@@ -75,6 +75,11 @@ public final class StreamPhysicalJoin extends BiRel implements StreamPhysicalRel
   public ChangelogMode changelogMode() {
     boolean inputsInsertOnly = ((StreamPhysicalRel) getLeft()).changelogMode().isInsertOnly()
         && ((StreamPhysicalRel) getRight()).changelogMode().isInsertOnly();
+    if (kind == Kind.TEMPORAL) {
+      // Each probe row is emitted once, with the version valid at its time: whatever the versioned
+      // side does later cannot change it.
+      return ((StreamPhysicalRel) getLeft()).changelogMode();
+    }
     // A semi join only ever adds left rows (a match never goes away on insert-only inputs).
     if (inputsInsertOnly && (kind != Kind.REGULAR || joinType == JoinType.INNER || joinType == JoinType.SEMI)) {
       return ChangelogMode.INSERT_ONLY;

@@ -254,6 +254,8 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
           leftType, rightType, outputType);
       case WINDOW -> new io.weir.common.plan.WindowJoinSpec(join.joinType(), join.leftKeys(), join.rightKeys(),
           join.leftTime(), join.rightTime(), condition, leftType, rightType, outputType);
+      case TEMPORAL -> new io.weir.common.plan.TemporalJoinSpec(join.joinType(), join.leftKeys(), join.rightKeys(),
+          join.leftTime(), join.rightTime(), condition, leftType, rightType, outputType);
     };
     int id = addNode(spec, join.leftKeys().isEmpty() ? 1 : parallelism, join.changelogMode());
     connectByKeys(left, id, 0, join.leftKeys());
