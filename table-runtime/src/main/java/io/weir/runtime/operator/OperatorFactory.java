@@ -36,6 +36,8 @@ public final class OperatorFactory {
         (spec, results) -> new io.weir.runtime.operator.join.IntervalJoinOperator(spec));
     register(io.weir.common.plan.WindowJoinSpec.class,
         (spec, results) -> new io.weir.runtime.operator.join.WindowJoinOperator(spec));
+    register(io.weir.common.plan.TemporalJoinSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.join.TemporalJoinOperator(spec));
     register(io.weir.common.plan.RankSpec.class, (spec, results) -> new io.weir.runtime.operator.rank.RankOperator(spec));
     register(io.weir.common.plan.DeduplicateSpec.class,
         (spec, results) -> new io.weir.runtime.operator.rank.DeduplicateOperator(spec));
