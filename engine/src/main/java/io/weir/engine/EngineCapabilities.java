@@ -12,6 +12,12 @@ final class EngineCapabilities implements ConnectorCapabilities {
   }
 
   @Override
+  public boolean supportsLookup(Map<String, String> options) {
+    return FactoryUtil.connector("?", options) instanceof io.weir.runtime.connector.SourceFactory source
+        && source.supportsLookup();
+  }
+
+  @Override
   public boolean sinkAcceptsUpdates(Map<String, String> options) {
     return FactoryUtil.connector("?", options) instanceof io.weir.runtime.connector.SinkFactory sink && sink.acceptsUpdates();
   }

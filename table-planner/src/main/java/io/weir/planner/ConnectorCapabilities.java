@@ -14,6 +14,11 @@ public interface ConnectorCapabilities {
   /** Whether a filter may be evaluated inside the table's scan. */
   boolean supportsFilterPushDown(Map<String, String> options);
 
+  /** Whether the table can be read by key, for lookup joins. */
+  default boolean supportsLookup(Map<String, String> options) {
+    return false;
+  }
+
   /** Whether the table's sink can take updates and deletes, not only inserts. */
   boolean sinkAcceptsUpdates(Map<String, String> options);
 

@@ -37,7 +37,7 @@ public final class FileSystemTableFactory implements SourceFactory, SinkFactory 
   @Override
   public Set<String> optionalOptions() {
     return Set.of(
-        FileSystemOptions.SOURCE_MONITOR_INTERVAL.key(), FileSystemOptions.SINK_PARALLELISM.key());
+        FileSystemOptions.SOURCE_MONITOR_INTERVAL.key(), FileSystemOptions.SINK_PARALLELISM.key(), LOOKUP_CACHE_TTL);
   }
 
   @Override
@@ -73,6 +73,29 @@ public final class FileSystemTableFactory implements SourceFactory, SinkFactory 
       throw options.error(e.getMessage());
     }
     return new FileSystemSource(root, interval, decoders);
+  }
+
+  /** How long a lookup join's in-memory copy of the table is used before the files are read again. */
+  static final String LOOKUP_CACHE_TTL = "lookup.join.cache.ttl";
+
+  @Override
+  public boolean supportsLookup() {
+    return true;
+  }
+
+  @Override
+  public io.weir.runtime.connector.LookupSource createLookup(TableContext context, java.util.List<Integer> keyFields) {
+    TableOptions options = TableOptions.of(context, IDENTIFIER);
+    Path root = FileSystemOptions.path(options);
+    if (!Files.exists(root)) {
+      throw options.error("The path '" + root + "' does not exist.");
+    }
+    FormatFactory format = FactoryUtil.format(context.table(), context.options(), FileSystemOptions.FORMAT);
+    Map<String, String> formatOptions = FactoryUtil.formatOptions(format, context.options());
+    int[] all = java.util.stream.IntStream.range(0, context.physicalType().arity()).toArray();
+    DecoderFactory decoders = new DecoderFactory(format, context.physicalType(), all, formatOptions);
+    long ttl = io.weir.common.config.Durations.parse(context.option(LOOKUP_CACHE_TTL, "60 min")).toMillis();
+    return new FileSystemLookupSource(new FileSystemSource(root, null, decoders), keyFields, ttl);
   }
 
   @Override

@@ -142,6 +142,9 @@ class JoinOracleTest {
                 + "WHERE o.id < 100000",
             "SELECT o.id, t.tier FROM orders o JOIN tiers t ON o.customer = t.customer AND t.ts_ms = (SELECT MAX(ts_ms) "
                 + "FROM tiers t2 WHERE t2.customer = o.customer AND t2.ts_ms <= o.ts_ms) WHERE o.id < 100000"),
+        new Case("lookup (processing time)",
+            "SELECT o.id, c.tier FROM orders_pt AS o LEFT JOIN customers FOR SYSTEM_TIME AS OF o.pt AS c ON o.customer = c.name",
+            "SELECT o.id, c.tier FROM orders o LEFT JOIN customers c ON o.customer = c.name"),
         new Case("semi (IN subquery)",
             "SELECT id FROM orders WHERE customer IN (SELECT name FROM customers WHERE tier = 1)",
             "SELECT id FROM orders WHERE customer IN (SELECT name FROM customers WHERE tier = 1)"),
@@ -181,6 +184,8 @@ class JoinOracleTest {
       s.execute("CREATE TABLE payments (order_id BIGINT, paid INT, ts TIMESTAMP(3), "
           + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH (" + options + dir.resolve("payments.json") + "')");
       s.execute("CREATE TABLE customers (name STRING, tier INT) WITH (" + options + dir.resolve("customers.json") + "')");
+      s.execute("CREATE TABLE orders_pt (id BIGINT, customer STRING, amount INT, ts TIMESTAMP(3), pt AS PROCTIME()) WITH ("
+          + options + dir.resolve("orders.json") + "')");
       s.execute("CREATE TABLE tiers (customer STRING, tier INT, ts TIMESTAMP(3), PRIMARY KEY (customer) NOT ENFORCED, "
           + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH (" + options + dir.resolve("tiers.json") + "')");
       var result = (StatementResult.QueryResult) s.execute(c.stream());

@@ -26,12 +26,13 @@ import io.weir.common.types.RowType;
   @JsonSubTypes.Type(value = JoinSpec.class, name = "join"),
   @JsonSubTypes.Type(value = IntervalJoinSpec.class, name = "interval-join"),
   @JsonSubTypes.Type(value = WindowJoinSpec.class, name = "window-join"),
-  @JsonSubTypes.Type(value = TemporalJoinSpec.class, name = "temporal-join")
+  @JsonSubTypes.Type(value = TemporalJoinSpec.class, name = "temporal-join"),
+  @JsonSubTypes.Type(value = LookupJoinSpec.class, name = "lookup-join")
 })
 public sealed interface OperatorSpec
     permits ScanSpec, ValuesSpec, CalcSpec, UnionSpec, SinkSpec, CollectSpec, GroupAggSpec, WindowAggSpec,
         WindowTableFunctionSpec, RankSpec, DeduplicateSpec, WindowRankSpec, OverAggSpec, JoinSpec, IntervalJoinSpec,
-        WindowJoinSpec, TemporalJoinSpec {
+        WindowJoinSpec, TemporalJoinSpec, LookupJoinSpec {
 
   /** The schema of the rows this operator emits (for a sink: of the rows it takes). */
   RowType outputType();

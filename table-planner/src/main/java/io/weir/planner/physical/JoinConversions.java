@@ -190,9 +190,7 @@ final class JoinConversions {
       throw new WeirException("Correlated subqueries (LATERAL, table functions) are not supported yet");
     }
     StreamPhysicalRel left = converter.convert(correlate.getLeft());
-    StreamPhysicalRel right = converter.convert(snapshot.getInput());
     int leftCount = left.getRowType().getFieldCount();
-    int rightCount = right.getRowType().getFieldCount();
     org.apache.calcite.rel.core.CorrelationId id = correlate.getCorrelationId();
     // $cor.field -> left field; right field i -> leftCount + i.
     org.apache.calcite.rex.RexShuttle toJoinRow = new org.apache.calcite.rex.RexShuttle() {
@@ -225,30 +223,53 @@ final class JoinConversions {
     if (!(period instanceof RexInputRef time) || time.getIndex() >= leftCount) {
       throw new WeirException("FOR SYSTEM_TIME AS OF needs a column of the left table, not " + snapshot.getPeriod());
     }
-    if (left.watermarkColumn() != time.getIndex()) {
-      throw new WeirException("FOR SYSTEM_TIME AS OF '" + left.getRowType().getFieldNames().get(time.getIndex())
-          + "' must use the left table's event-time attribute (a column with a WATERMARK); processing-time lookup "
-          + "joins are not supported yet");
-    }
-    if (right.watermarkColumn() < 0) {
-      throw new WeirException("A temporal join needs a versioned table: the table read FOR SYSTEM_TIME AS OF needs a "
-          + "WATERMARK (and a PRIMARY KEY) so each row is a version valid from its event time");
-    }
     JoinType type = switch (correlate.getJoinType()) {
       case INNER -> JoinType.INNER;
       case LEFT -> JoinType.LEFT;
       default -> throw new WeirException("A temporal join is INNER or LEFT, not " + correlate.getJoinType());
     };
-    RelNode leftShape = correlate.getLeft();
-    JoinInfo info = JoinInfo.of(leftShape, snapshot, condition);
+    JoinInfo info = JoinInfo.of(correlate.getLeft(), snapshot, condition);
     if (info.leftKeys.isEmpty()) {
       throw new WeirException("A temporal join needs an equality between the left table and the versioned table's key");
     }
-    List<RexNode> remaining = RelOptUtil.conjunctions(info.getRemaining(rex)).stream()
-        .filter(c -> !c.isAlwaysTrue()).toList();
-    assert rightCount > 0;
+    RexNode remainingCondition = compose(rex, RelOptUtil.conjunctions(info.getRemaining(rex)).stream()
+        .filter(c -> !c.isAlwaysTrue()).toList());
+    if (left.proctimeColumn() == time.getIndex()) {
+      return lookup(converter, correlate, left, snapshot, type, info, remainingCondition);
+    }
+    StreamPhysicalRel right = converter.convert(snapshot.getInput());
+    if (left.watermarkColumn() != time.getIndex()) {
+      throw new WeirException("FOR SYSTEM_TIME AS OF '" + left.getRowType().getFieldNames().get(time.getIndex())
+          + "' must use the left table's event-time attribute (a column with a WATERMARK, for a temporal join) or "
+          + "a PROCTIME() column (for a lookup join)");
+    }
+    if (right.watermarkColumn() < 0) {
+      throw new WeirException("A temporal join needs a versioned table: the table read FOR SYSTEM_TIME AS OF needs a "
+          + "WATERMARK (and a PRIMARY KEY) so each row is a version valid from its event time");
+    }
     return new StreamPhysicalJoin(cluster, cluster.traitSetOf(StreamPhysicalRel.STREAM), left, right,
-        StreamPhysicalJoin.Kind.TEMPORAL, type, info.leftKeys, info.rightKeys, compose(rex, remaining),
+        StreamPhysicalJoin.Kind.TEMPORAL, type, info.leftKeys, info.rightKeys, remainingCondition,
         time.getIndex(), right.watermarkColumn(), 0, 0, true, correlate.getRowType());
+  }
+
+  /** {@code FOR SYSTEM_TIME AS OF left.proc_time}: each left row reads the table by key, as it is now. */
+  private static StreamPhysicalRel lookup(PhysicalConverter converter, org.apache.calcite.rel.logical.LogicalCorrelate correlate,
+      StreamPhysicalRel left, org.apache.calcite.rel.core.Snapshot snapshot, JoinType type, JoinInfo info, RexNode condition) {
+    if (!(snapshot.getInput() instanceof org.apache.calcite.rel.core.TableScan scan)
+        || scan.getTable().unwrap(io.weir.planner.calcite.WeirTable.class) == null) {
+      throw new WeirException("A lookup join reads a table directly: FOR SYSTEM_TIME AS OF applies to a table name");
+    }
+    io.weir.planner.catalog.CatalogTable table = scan.getTable().unwrap(io.weir.planner.calcite.WeirTable.class).catalogTable();
+    if (table.columns().stream().anyMatch(c -> !(c instanceof io.weir.planner.catalog.CatalogTable.PhysicalColumn))) {
+      throw new WeirException("Lookup joins over tables with computed or metadata columns are not supported yet ('"
+          + table.name() + "')");
+    }
+    if (!converter.capabilities().supportsLookup(table.options())) {
+      throw new WeirException("Connector '" + table.options().get("connector") + "' of table '" + table.name()
+          + "' does not support lookup joins (FOR SYSTEM_TIME AS OF a processing-time column)");
+    }
+    RelOptCluster cluster = correlate.getCluster();
+    return new StreamPhysicalLookupJoin(cluster, cluster.traitSetOf(StreamPhysicalRel.STREAM), left, table, type,
+        info.leftKeys, info.rightKeys, condition, correlate.getRowType());
   }
 }

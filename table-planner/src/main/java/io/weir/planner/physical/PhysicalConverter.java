@@ -34,6 +34,10 @@ public final class PhysicalConverter {
     this.capabilities = capabilities;
   }
 
+  ConnectorCapabilities capabilities() {
+    return capabilities;
+  }
+
   public StreamPhysicalRel convert(RelNode rel) {
     RelOptCluster cluster = rel.getCluster();
     RelTraitSet traits = cluster.traitSetOf(StreamPhysicalRel.STREAM);

@@ -23,4 +23,6 @@ public interface StreamRelVisitor<R> {
   R visit(StreamPhysicalOverAggregate overAggregate);
 
   R visit(StreamPhysicalJoin join);
+
+  R visit(StreamPhysicalLookupJoin join);
 }

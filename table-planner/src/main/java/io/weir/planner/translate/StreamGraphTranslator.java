@@ -263,6 +263,18 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
     return id;
   }
 
+  @Override
+  public Integer visit(io.weir.planner.physical.StreamPhysicalLookupJoin join) {
+    int left = translate(join.getInput());
+    StreamNode in = node(left);
+    var spec = new io.weir.common.plan.LookupJoinSpec(join.joinType(), join.leftKeys(), join.tableKeys(),
+        join.condition() == null ? null : rex.convert(join.condition()), join.table().name(), join.table().options(),
+        join.table().physicalRowType(), in.spec().outputType(), TypeConverter.toRowType(join.getRowType()));
+    int id = addNode(spec, in.parallelism(), join.changelogMode());
+    connect(left, id, 0);
+    return id;
+  }
+
   /** The aggregate calls as specs; their names are the output columns after the keys. */
   static List<io.weir.common.plan.AggregateCallSpec> aggregateCalls(
       List<org.apache.calcite.rel.core.AggregateCall> calls, org.apache.calcite.rel.type.RelDataType outputType, int offset) {

@@ -8,4 +8,18 @@ public interface SourceFactory extends DynamicTableFactory {
 
   /** Called once per job on the job's planning thread; options have been validated. */
   TableSource createSource(TableContext context);
+
+  /** Whether the table can be read by key ({@link #createLookup}), for lookup joins. */
+  default boolean supportsLookup() {
+    return false;
+  }
+
+  /**
+   * Opens the table for lookups by {@code keyFields} (indexes of the physical row). Called on the
+   * task thread that will look up.
+   */
+  default LookupSource createLookup(TableContext context, java.util.List<Integer> keyFields) {
+    throw new io.weir.common.error.WeirException(
+        "Connector '" + identifier() + "' of table '" + context.table() + "' does not support lookup joins");
+  }
 }

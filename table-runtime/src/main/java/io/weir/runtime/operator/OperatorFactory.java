@@ -38,6 +38,8 @@ public final class OperatorFactory {
         (spec, results) -> new io.weir.runtime.operator.join.WindowJoinOperator(spec));
     register(io.weir.common.plan.TemporalJoinSpec.class,
         (spec, results) -> new io.weir.runtime.operator.join.TemporalJoinOperator(spec));
+    register(io.weir.common.plan.LookupJoinSpec.class,
+        (spec, results) -> new io.weir.runtime.operator.join.LookupJoinOperator(spec));
     register(io.weir.common.plan.RankSpec.class, (spec, results) -> new io.weir.runtime.operator.rank.RankOperator(spec));
     register(io.weir.common.plan.DeduplicateSpec.class,
         (spec, results) -> new io.weir.runtime.operator.rank.DeduplicateOperator(spec));
