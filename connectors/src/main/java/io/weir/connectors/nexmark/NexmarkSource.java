@@ -32,10 +32,6 @@ final class NexmarkSource implements TableSource {
     this.text = new NexmarkText(config.seed(), maxExtra);
   }
 
-  NexmarkConfig config() {
-    return config;
-  }
-
   @Override
   public List<SourceSplit> splits(int parallelism) {
     int count = Math.max(1, parallelism);

@@ -56,5 +56,26 @@
  * (seed, event id), so a reader resumed at that number ({@code NexmarkSplit.resumedAt}) emits
  * exactly what the original would have. The base time is fixed in the split when the source is
  * created, and must be kept with the checkpoint.
+ *
+ * <h2>Differences from Flink's generator</h2>
+ *
+ * <ul>
+ *   <li>Randomness: Flink draws from one unseeded {@code java.util.Random} per generator, so no two
+ *       runs agree; here every event draws from a SplitMix64 stream keyed by (seed, event id), so
+ *       runs are reproducible and projection or a restore cannot shift later events. The values
+ *       follow the same distributions, not the same sequence.
+ *   <li>Numbering: Flink's table factory starts event numbers at 1 (first id 2, first event one
+ *       delay after the base time); here they start at 0 (first id 1, at the base time).
+ *   <li>Channel urls (fixed per JVM in Flink) are a function of the seed; {@code extra} is cut
+ *       from a per-seed pool of letters a–z (Flink's padding also holds a few of {@code H–Z[\]^_`},
+ *       from a signed modulo).
+ *   <li>{@code next-event.rate}, {@code rate.shape} and {@code rate.period} shape event time as
+ *       in the original Nexmark; Flink's generator reads only {@code first-event.rate}. {@code
+ *       rate.limited = true} paces like {@code max-emit-speed = false}; Flink ignores it.
+ *   <li>The generators share the rate by the number of splits (the source's parallelism), not by
+ *       the job's default parallelism.
+ *   <li>The table's physical columns are checked (Flink's check is switched off); extended-bid
+ *       mode is not offered.
+ * </ul>
  */
 package io.weir.connectors.nexmark;
