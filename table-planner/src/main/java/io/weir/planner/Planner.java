@@ -103,6 +103,11 @@ public final class Planner {
     this(catalog, capabilities, name -> true);
   }
 
+  /** The column names of the table or view {@code name}, or null when there is none. */
+  private List<String> columnNames(String name) {
+    return catalog.get(name).map(o -> o.rowType().names()).orElse(null);
+  }
+
   /** The scalar functions a query may call by name, upper case, sorted. */
   public List<String> functionNames() {
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
@@ -164,7 +169,8 @@ public final class Planner {
     }
 
     RelRoot toRel(SqlNode query) {
-      query = io.weir.planner.calcite.SessionPartitioning.rewrite(io.weir.planner.calcite.LegacyGroupWindows.rewrite(query));
+      query = io.weir.planner.calcite.SessionPartitioning.rewrite(io.weir.planner.calcite.LegacyGroupWindows.rewrite(
+          io.weir.planner.calcite.RowFieldReferences.qualify(query, Planner.this::columnNames)));
       rejectSessionEnd(query);
       SqlNode validated = validator.validate(query);
       return converter.convertQuery(validated, false, true);
@@ -358,6 +364,7 @@ public final class Planner {
     SqlParserPos pos = expression.getParserPosition();
     SqlSelect select = new SqlSelect(pos, null, new SqlNodeList(List.of(expression), pos),
         new SqlIdentifier(SCRATCH_TABLE, pos), null, null, null, null, null, null, null, null, null);
+    io.weir.planner.calcite.RowFieldReferences.qualify(select, t -> t.equals(SCRATCH_TABLE) ? rowType.names() : null);
     RelRoot root = ctx.toRel(select);
     RelNode rel = root.project();
     RexNode rex = rel instanceof org.apache.calcite.rel.core.Project p ? p.getProjects().get(0)
@@ -370,9 +377,10 @@ public final class Planner {
   public CatalogView resolveView(SqlCreateView ddl) {
     return withPositions(() -> {
       String name = simpleName(ddl.name());
-      String sql = WeirSqlParser.unparse(ddl.query());
+      SqlNode query = io.weir.planner.calcite.RowFieldReferences.qualify(ddl.query(), this::columnNames);
+      String sql = WeirSqlParser.unparse(query);
       Context ctx = new Context(Map.of(), null);
-      SqlNode validated = ctx.validator.validate(ddl.query());
+      SqlNode validated = ctx.validator.validate(query);
       RelDataType type = ctx.validator.getValidatedNodeType(validated);
       RowType rowType = TypeConverter.toRowType(type);
       List<String> fieldNames = ddl.fieldNames();
