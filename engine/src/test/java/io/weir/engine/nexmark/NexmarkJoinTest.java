@@ -43,7 +43,29 @@ class NexmarkJoinTest {
       CREATE VIEW auction AS SELECT auction.id, auction.itemName, auction.description, auction.initialBid,
         auction.reserve, `dateTime`, auction.expires, auction.seller, auction.category, auction.extra
         FROM datagen WHERE event_type = 1;
+      CREATE VIEW bid AS SELECT bid.auction, bid.bidder, bid.price, bid.channel, bid.url, `dateTime`,
+        bid.extra FROM datagen WHERE event_type = 2;
       """;
+
+  private static final String Q20 = """
+      SELECT
+          auction, bidder, price, channel, url, B.`dateTime`, B.extra,
+          itemName, description, initialBid, reserve, A.`dateTime`, expires, seller, category, A.extra
+      FROM
+          bid AS B INNER JOIN auction AS A on B.auction = A.id
+      WHERE A.category = 10""";
+
+  private static final String Q9 = """
+      SELECT
+          id, itemName, description, initialBid, reserve, `dateTime`, expires, seller, category, extra,
+          auction, bidder, price, bid_dateTime, bid_extra
+      FROM (
+         SELECT A.*, B.auction, B.bidder, B.price, B.`dateTime` AS bid_dateTime, B.extra AS bid_extra,
+           ROW_NUMBER() OVER (PARTITION BY A.id ORDER BY B.price DESC, B.`dateTime` ASC) AS rownum
+         FROM auction A, bid B
+         WHERE A.id = B.auction AND B.`dateTime` BETWEEN A.`dateTime` AND A.expires
+      )
+      WHERE rownum <= 1""";
 
   private static final String Q3 = """
       SELECT P.name, P.city, P.state, A.id
@@ -74,23 +96,31 @@ class NexmarkJoinTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 4})
-  void q3AndQ8EqualTheBatchAnswer(int parallelism) throws Exception {
+  void q3Q8Q9AndQ20EqualTheBatchAnswer(int parallelism) throws Exception {
     try (Engine engine = Engine.create(); Connection h2 = DriverManager.getConnection("jdbc:h2:mem:nexmark" + parallelism)) {
       Session s = engine.newSession();
       s.execute("SET 'parallelism.default' = '" + parallelism + "'");
       s.executeScript(DDL, r -> { });
       try (var st = h2.createStatement()) {
         st.execute("CREATE TABLE person (id BIGINT, name VARCHAR, city VARCHAR, state VARCHAR, ts BIGINT)");
-        st.execute("CREATE TABLE auction (id BIGINT, seller BIGINT, category BIGINT, ts BIGINT)");
+        st.execute("CREATE TABLE auction (id BIGINT, seller BIGINT, category BIGINT, ts BIGINT, expires BIGINT)");
+        st.execute("CREATE TABLE bid (auction BIGINT, bidder BIGINT, price BIGINT, ts BIGINT)");
       }
       load(h2, "INSERT INTO person VALUES (?, ?, ?, ?, ?)", run(s, "SELECT id, name, city, state, `dateTime` FROM person"));
-      load(h2, "INSERT INTO auction VALUES (?, ?, ?, ?)", run(s, "SELECT id, seller, category, `dateTime` FROM auction"));
+      load(h2, "INSERT INTO auction VALUES (?, ?, ?, ?, ?)", run(s, "SELECT id, seller, category, `dateTime`, expires FROM auction"));
+      load(h2, "INSERT INTO bid VALUES (?, ?, ?, ?)", run(s, "SELECT auction, bidder, price, `dateTime` FROM bid"));
 
       check("q3", Changelogs.apply(run(s, Q3)), h2, "SELECT P.name, P.city, P.state, A.id FROM auction A JOIN person P "
           + "ON A.seller = P.id WHERE A.category = 10 AND P.state IN ('OR', 'ID', 'CA')");
       check("q8", Changelogs.apply(run(s, Q8)), h2, "SELECT DISTINCT P.id, P.name, P.ws FROM "
           + "(SELECT id, name, ts - MOD(ts, 10000) AS ws FROM person) P JOIN "
           + "(SELECT seller, ts - MOD(ts, 10000) AS ws FROM auction) A ON P.id = A.seller AND P.ws = A.ws");
+      check("q20", Changelogs.apply(run(s, Q20)).stream().map(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(13))).toList(),
+          h2, "SELECT B.auction, B.bidder, B.price, A.seller FROM bid B JOIN auction A ON B.auction = A.id WHERE A.category = 10");
+      check("q9", Changelogs.apply(run(s, Q9)).stream().map(r -> List.of(r.get(0), r.get(11), r.get(12))).toList(),
+          h2, "SELECT id, bidder, price FROM (SELECT A.id, B.bidder, B.price, ROW_NUMBER() OVER (PARTITION BY A.id "
+              + "ORDER BY B.price DESC, B.ts ASC) AS rn FROM auction A JOIN bid B ON A.id = B.auction "
+              + "AND B.ts BETWEEN A.ts AND A.expires) WHERE rn <= 1");
     }
   }
 

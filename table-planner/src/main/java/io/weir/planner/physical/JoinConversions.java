@@ -58,8 +58,10 @@ final class JoinConversions {
       if (startPair >= 0 && endPair >= 0) {
         List<Integer> lk = new ArrayList<>();
         List<Integer> rk = new ArrayList<>();
+        // window_start stays a key: two windows that share an end but not a start (a 1-hour and a
+        // 10-minute TUMBLE) are different windows and must not meet.
         for (int i = 0; i < leftKeys.size(); i++) {
-          if (i != startPair && i != endPair) {
+          if (i != endPair) {
             lk.add(leftKeys.get(i));
             rk.add(rightKeys.get(i));
           }
@@ -236,6 +238,16 @@ final class JoinConversions {
         .filter(c -> !c.isAlwaysTrue()).toList());
     if (left.proctimeColumn() == time.getIndex()) {
       return lookup(converter, correlate, left, snapshot, type, info, remainingCondition);
+    }
+    if (snapshot.getInput() instanceof org.apache.calcite.rel.core.TableScan scan
+        && scan.getTable().unwrap(io.weir.planner.calcite.WeirTable.class) != null) {
+      io.weir.planner.catalog.CatalogTable versioned = scan.getTable().unwrap(io.weir.planner.calcite.WeirTable.class).catalogTable();
+      List<Integer> pk = versioned.primaryKey().stream().map(versioned::columnIndex).toList();
+      if (pk.isEmpty() || !info.rightKeys.containsAll(pk)) {
+        throw new WeirException("A temporal join needs a versioned table joined on its primary key: '" + versioned.name()
+            + "' " + (pk.isEmpty() ? "has no PRIMARY KEY" : "is joined on " + info.rightKeys.stream()
+                .map(i -> versioned.columnNames().get(i)).toList() + " but its key is " + versioned.primaryKey()));
+      }
     }
     StreamPhysicalRel right = converter.convert(snapshot.getInput());
     if (left.watermarkColumn() != time.getIndex()) {
