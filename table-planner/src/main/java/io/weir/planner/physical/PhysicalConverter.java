@@ -87,6 +87,9 @@ public final class PhysicalConverter {
       if (window != null) {
         return window;
       }
+      if (agg.getAggCallList().stream().anyMatch(c -> c.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.LITERAL_AGG)) {
+        return withoutLiteralAggregates(agg);
+      }
       return new StreamPhysicalGroupAggregate(cluster, traits, convert(agg.getInput()), agg.getGroupSet(),
           agg.getAggCallList(), agg.getRowType());
     }
@@ -111,6 +114,36 @@ public final class PhysicalConverter {
     }
     throw new WeirException(
         "This query needs " + describe(rel) + ", which Weir does not support yet.\n" + RelOptUtil.toString(rel));
+  }
+
+  /**
+   * Calcite's {@code LITERAL_AGG(x)} (in its NOT IN plans) is the constant {@code x} for every group:
+   * the aggregate without it, then a projection putting the constants back in their places.
+   */
+  private StreamPhysicalRel withoutLiteralAggregates(org.apache.calcite.rel.logical.LogicalAggregate agg) {
+    List<org.apache.calcite.rel.core.AggregateCall> kept = new ArrayList<>();
+    for (org.apache.calcite.rel.core.AggregateCall c : agg.getAggCallList()) {
+      if (c.getAggregation().getKind() != org.apache.calcite.sql.SqlKind.LITERAL_AGG) {
+        kept.add(c);
+      }
+    }
+    org.apache.calcite.rel.logical.LogicalAggregate reduced = agg.copy(agg.getTraitSet(), agg.getInput(), agg.getGroupSet(),
+        agg.getGroupSets(), kept);
+    StreamPhysicalRel input = convert(reduced);
+    int keys = agg.getGroupCount();
+    List<RexNode> projects = new ArrayList<>();
+    for (int i = 0; i < keys; i++) {
+      projects.add(RexInputRef.of(i, input.getRowType()));
+    }
+    int next = keys;
+    for (org.apache.calcite.rel.core.AggregateCall c : agg.getAggCallList()) {
+      if (c.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.LITERAL_AGG) {
+        projects.add(agg.getCluster().getRexBuilder().makeCast(c.getType(), c.rexList.get(0), true, false));
+      } else {
+        projects.add(RexInputRef.of(next++, input.getRowType()));
+      }
+    }
+    return calc(input, projects, null, agg.getRowType());
   }
 
   /**

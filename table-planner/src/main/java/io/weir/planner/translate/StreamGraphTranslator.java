@@ -294,7 +294,6 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
       case "$SUM0" -> "SUM0";
       case "COUNT", "SUM", "MIN", "MAX", "AVG", "FIRST_VALUE", "LAST_VALUE", "LISTAGG" -> name;
       case "ROW_NUMBER" -> throw new WeirException("ROW_NUMBER() is only supported for Top-N: filter its result with rn <= N");
-      case "LITERAL_AGG" -> throw new WeirException("NOT IN with a subquery is not supported yet; write it with NOT EXISTS");
       default -> throw new WeirException("Aggregate function " + name + " is not supported yet");
     };
   }
