@@ -45,4 +45,22 @@ public record AggregateCallSpec(
     }
     return sb.toString();
   }
+
+  /**
+   * The {@code groupBy=[…], select=[…]} part of an aggregation's EXPLAIN line: the key names, then
+   * each call as {@code COUNT(*) AS n}.
+   */
+  public static String explainGroupAndSelect(List<Integer> keys, List<AggregateCallSpec> calls, List<String> inputNames,
+      List<String> extraSelected) {
+    List<String> select = new java.util.ArrayList<>();
+    for (int k : keys) {
+      select.add(inputNames.get(k));
+    }
+    for (AggregateCallSpec a : calls) {
+      select.add(a.explain(inputNames) + " AS " + a.name());
+    }
+    select.addAll(extraSelected);
+    String group = keys.isEmpty() ? "" : "groupBy=[" + String.join(", ", keys.stream().map(inputNames::get).toList()) + "], ";
+    return group + "select=[" + String.join(", ", select) + "]";
+  }
 }

@@ -3,7 +3,6 @@ package io.weir.common.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.weir.common.types.RowType;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,17 +38,9 @@ public record GroupAggSpec(
 
   @Override
   public String explain() {
-    List<String> in = inputType.names();
-    List<String> select = new ArrayList<>();
-    for (int k : groupKeys) {
-      select.add(in.get(k));
-    }
-    for (AggregateCallSpec a : aggregates) {
-      String call = a.explain(in);
-      select.add(call + " AS " + a.name());
-    }
-    return "GroupAggregate(" + (groupKeys.isEmpty() ? "" : "groupBy=[" + String.join(", ", groupKeys.stream().map(in::get).toList()) + "], ")
-        + (inputUpdating ? "retract=[true], " : "")
-        + "select=[" + String.join(", ", select) + "])";
+    String aggregation = AggregateCallSpec.explainGroupAndSelect(groupKeys, aggregates, inputType.names(), List.of());
+    int select = aggregation.indexOf("select=[");
+    return "GroupAggregate(" + aggregation.substring(0, select) + (inputUpdating ? "retract=[true], " : "")
+        + aggregation.substring(select) + ")";
   }
 }

@@ -3,7 +3,6 @@ package io.weir.common.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.weir.common.types.RowType;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,16 +40,10 @@ public record WindowAggSpec(
 
   @Override
   public String explain() {
-    List<String> in = inputType.names();
-    List<String> select = new ArrayList<>();
-    for (int k : groupKeys) {
-      select.add(in.get(k));
-    }
-    for (AggregateCallSpec a : aggregates) {
-      select.add(a.explain(in) + " AS " + a.name());
-    }
-    return "WindowAggregate(" + (groupKeys.isEmpty() ? "" : "groupBy=[" + String.join(", ", groupKeys.stream().map(in::get).toList()) + "], ")
-        + "window=[" + window + " on " + in.get(timeField) + (eventTime ? "" : " (proctime)") + "], "
-        + "select=[" + String.join(", ", select) + ", window_start, window_end, window_time])";
+    String aggregation = AggregateCallSpec.explainGroupAndSelect(groupKeys, aggregates, inputType.names(),
+        List.of("window_start", "window_end", "window_time"));
+    int select = aggregation.indexOf("select=[");
+    return "WindowAggregate(" + aggregation.substring(0, select) + "window=[" + window + " on "
+        + inputType.name(timeField) + (eventTime ? "" : " (proctime)") + "], " + aggregation.substring(select) + ")";
   }
 }
