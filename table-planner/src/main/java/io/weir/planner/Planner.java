@@ -172,6 +172,7 @@ public final class Planner {
       query = io.weir.planner.calcite.SessionPartitioning.rewrite(io.weir.planner.calcite.LegacyGroupWindows.rewrite(
           io.weir.planner.calcite.RowFieldReferences.qualify(query, Planner.this::columnNames)));
       rejectSessionEnd(query);
+      rejectOuterTemporalJoins(query);
       SqlNode validated = validator.validate(query);
       return converter.convertQuery(validated, false, true);
     }
@@ -189,6 +190,28 @@ public final class Planner {
         if (call.getOperator().getName().equalsIgnoreCase("SESSION_END")) {
           throw errorAt(call.getParserPosition(), "SESSION_END is only supported when the grouped query reads a table "
               + "or view by name; otherwise use the SESSION window table function, whose window_end is the session's end");
+        }
+        return super.visit(call);
+      }
+    });
+  }
+
+  /** A temporal or lookup join is INNER or LEFT; Calcite fails on the others with an internal error. */
+  private static void rejectOuterTemporalJoins(SqlNode query) {
+    query.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(org.apache.calcite.sql.SqlCall call) {
+        if (call instanceof org.apache.calcite.sql.SqlJoin join) {
+          SqlNode right = join.getRight();
+          if (right.getKind() == org.apache.calcite.sql.SqlKind.AS) {
+            right = ((org.apache.calcite.sql.SqlCall) right).operand(0);
+          }
+          org.apache.calcite.sql.JoinType type = join.getJoinType();
+          if (right.getKind() == org.apache.calcite.sql.SqlKind.SNAPSHOT
+              && (type == org.apache.calcite.sql.JoinType.RIGHT || type == org.apache.calcite.sql.JoinType.FULL)) {
+            throw errorAt(join.getParserPosition(), "A join FOR SYSTEM_TIME AS OF (temporal or lookup) is INNER or LEFT, not "
+                + type);
+          }
         }
         return super.visit(call);
       }

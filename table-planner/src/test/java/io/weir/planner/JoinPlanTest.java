@@ -86,4 +86,11 @@ class JoinPlanTest {
         () -> explain("SELECT o.id FROM orders AS o JOIN customers FOR SYSTEM_TIME AS OF o.ts AS c ON o.customer = c.id"));
     assertTrue(e.getMessage().contains("needs a versioned table"), e.getMessage());
   }
+
+  @Test
+  void outerTemporalJoinsOtherThanLeftAreRefusedWithAPosition() {
+    io.weir.common.error.SqlException e = org.junit.jupiter.api.Assertions.assertThrows(io.weir.common.error.SqlException.class,
+        () -> explain("SELECT o.id FROM orders AS o RIGHT JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.customer = r.customer"));
+    assertTrue(e.getMessage().contains("is INNER or LEFT, not RIGHT"), e.getMessage());
+  }
 }
