@@ -201,4 +201,15 @@ class EndToEndTest {
       }
     }
   }
+
+  /** Flink's AVG over DECIMAL(p, s) widens to DECIMAL(38, max(6, s)). */
+  @Test
+  void averageOfDecimalsHasFlinksScale() throws Exception {
+    try (Engine engine = Engine.create()) {
+      Session s = engine.newSession();
+      List<Row> rows = query(s, "SELECT AVG(x) FROM (VALUES (CAST(15.00 AS DECIMAL(10, 2))), (CAST(15.50 AS DECIMAL(10, 2)))) AS t(x)");
+      Row last = rows.get(rows.size() - 1);
+      assertEquals(new java.math.BigDecimal("15.250000"), last.field(0));
+    }
+  }
 }

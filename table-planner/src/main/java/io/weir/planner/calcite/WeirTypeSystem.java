@@ -32,6 +32,17 @@ public final class WeirTypeSystem extends RelDataTypeSystemImpl {
     return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);
   }
 
+  /** Flink: AVG over DECIMAL(p, s) is DECIMAL(38, max(6, s)); over other types it keeps the type. */
+  @Override
+  public org.apache.calcite.rel.type.RelDataType deriveAvgAggType(org.apache.calcite.rel.type.RelDataTypeFactory typeFactory,
+      org.apache.calcite.rel.type.RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      return typeFactory.createTypeWithNullability(
+          typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, Math.max(6, argumentType.getScale())), argumentType.isNullable());
+    }
+    return super.deriveAvgAggType(typeFactory, argumentType);
+  }
+
   @Override
   public boolean shouldConvertRaggedUnionTypesToVarying() {
     return true;
