@@ -159,6 +159,10 @@ class EndToEndTest {
           "CREATE TABLE x (a INT) WITH ('connector' = 'datagen', 'rows-per-secnd' = '1')"));
       assertTrue(option.getMessage().contains("rows-per-secnd"), option.getMessage());
       assertTrue(option.getMessage().contains("rows-per-second"), option.getMessage());
+      WeirException parallelism = assertThrows(WeirException.class, () -> s.execute(
+          "CREATE TABLE p0 (a INT) WITH ('connector' = 'datagen', 'scan.parallelism' = '0')"));
+      assertTrue(parallelism.getMessage().contains("'scan.parallelism' of table 'p0' must be a positive integer"),
+          parallelism.getMessage());
       WeirException set = assertThrows(WeirException.class, () -> s.execute("SET 'parallelism.default' = 'four'"));
       assertEquals("Invalid value 'four' for option 'parallelism.default': expected an integer", set.getMessage());
       assertThrows(WeirException.class, () -> s.execute("SET 'table.local-time-zone' = 'Mars/Base'"));

@@ -159,6 +159,13 @@ public final class FactoryUtil {
         unknown.add(k);
       }
     }
+    for (String key : List.of(SCAN_PARALLELISM, "sink.parallelism")) {
+      String value = options.get(key);
+      if (value != null && !value.trim().matches("[1-9][0-9]*")) {
+        throw new WeirException("Option '" + key + "' of table '" + table + "' must be a positive integer but was '"
+            + value + "'");
+      }
+    }
     if (!unknown.isEmpty()) {
       throw new WeirException(
           "Unsupported option(s) " + unknown + " for table '" + table + "' (connector '"
