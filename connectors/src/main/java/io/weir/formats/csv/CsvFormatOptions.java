@@ -33,6 +33,8 @@ record CsvFormatOptions(
   static final String ARRAY_ELEMENT_DELIMITER = "array-element-delimiter";
   static final String WRITE_BIGDECIMAL_IN_SCIENTIFIC_NOTATION = "write-bigdecimal-in-scientific-notation";
 
+  private static final io.weir.formats.FormatOptionValues VALUES = new io.weir.formats.FormatOptionValues("csv");
+
   static final Set<String> ALL =
       Set.of(
           FIELD_DELIMITER, QUOTE_CHARACTER, DISABLE_QUOTE_CHARACTER, ALLOW_COMMENTS,
@@ -40,7 +42,7 @@ record CsvFormatOptions(
           WRITE_BIGDECIMAL_IN_SCIENTIFIC_NOTATION);
 
   static CsvFormatOptions parse(Map<String, String> options) {
-    boolean quotingDisabled = bool(options, DISABLE_QUOTE_CHARACTER, false);
+    boolean quotingDisabled = VALUES.bool(options, DISABLE_QUOTE_CHARACTER, false);
     if (quotingDisabled && options.containsKey(QUOTE_CHARACTER)) {
       throw new WeirException(
           "Options 'csv." + QUOTE_CHARACTER + "' and 'csv." + DISABLE_QUOTE_CHARACTER
@@ -51,7 +53,7 @@ record CsvFormatOptions(
     char escape = options.containsKey(ESCAPE_CHARACTER) ? singleChar(options, ESCAPE_CHARACTER, null) : 0;
     String arrayDelimiter = unescape(options.getOrDefault(ARRAY_ELEMENT_DELIMITER, ";"));
     if (arrayDelimiter.isEmpty()) {
-      throw invalid(ARRAY_ELEMENT_DELIMITER, "", "a non-empty string");
+      throw VALUES.invalid(ARRAY_ELEMENT_DELIMITER, "", "a non-empty string");
     }
     if (delimiter == quote || (escape != 0 && (escape == delimiter || escape == quote))) {
       throw new WeirException(
@@ -62,11 +64,11 @@ record CsvFormatOptions(
         delimiter,
         quote,
         escape,
-        bool(options, ALLOW_COMMENTS, false),
-        bool(options, IGNORE_PARSE_ERRORS, false),
+        VALUES.bool(options, ALLOW_COMMENTS, false),
+        VALUES.bool(options, IGNORE_PARSE_ERRORS, false),
         options.get(NULL_LITERAL),
         arrayDelimiter,
-        bool(options, WRITE_BIGDECIMAL_IN_SCIENTIFIC_NOTATION, true));
+        VALUES.bool(options, WRITE_BIGDECIMAL_IN_SCIENTIFIC_NOTATION, true));
   }
 
   private static String show(char c) {
@@ -78,7 +80,7 @@ record CsvFormatOptions(
     String raw = options.getOrDefault(key, defaultValue);
     String v = unescape(raw);
     if (v.length() != 1) {
-      throw invalid(key, raw, "a single character (such as ',' or '\\t')");
+      throw VALUES.invalid(key, raw, "a single character (such as ',' or '\\t')");
     }
     return v.charAt(0);
   }
@@ -115,25 +117,5 @@ record CsvFormatOptions(
       }
     }
     return sb.toString();
-  }
-
-  private static boolean bool(Map<String, String> options, String key, boolean defaultValue) {
-    String raw = options.get(key);
-    if (raw == null) {
-      return defaultValue;
-    }
-    String v = raw.trim();
-    if (v.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (v.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw invalid(key, raw, "'true' or 'false'");
-  }
-
-  private static WeirException invalid(String key, String value, String expected) {
-    return new WeirException(
-        "Invalid value '" + value + "' for option 'csv." + key + "': expected " + expected + ".");
   }
 }

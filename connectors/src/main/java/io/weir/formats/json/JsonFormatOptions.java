@@ -28,6 +28,8 @@ record JsonFormatOptions(
   /** Accepted for compatibility: Weir always decodes with Jackson's streaming parser. */
   static final String DECODE_JSON_PARSER_ENABLED = "decode.json-parser.enabled";
 
+  private static final io.weir.formats.FormatOptionValues VALUES = new io.weir.formats.FormatOptionValues("json");
+
   static final Set<String> ALL =
       Set.of(
           FAIL_ON_MISSING_FIELD, IGNORE_PARSE_ERRORS, TIMESTAMP_FORMAT, MAP_NULL_KEY_MODE,
@@ -38,9 +40,9 @@ record JsonFormatOptions(
   enum MapNullKeyMode { FAIL, DROP, LITERAL }
 
   static JsonFormatOptions parse(Map<String, String> options) {
-    boolean failOnMissing = bool(options, FAIL_ON_MISSING_FIELD);
-    boolean ignoreErrors = bool(options, IGNORE_PARSE_ERRORS);
-    bool(options, DECODE_JSON_PARSER_ENABLED);
+    boolean failOnMissing = VALUES.bool(options, FAIL_ON_MISSING_FIELD, false);
+    boolean ignoreErrors = VALUES.bool(options, IGNORE_PARSE_ERRORS, false);
+    VALUES.bool(options, DECODE_JSON_PARSER_ENABLED, false);
     if (failOnMissing && ignoreErrors) {
       throw new WeirException(
           "Options 'json." + FAIL_ON_MISSING_FIELD + "' and 'json." + IGNORE_PARSE_ERRORS
@@ -48,14 +50,14 @@ record JsonFormatOptions(
     }
     String standard = options.getOrDefault(TIMESTAMP_FORMAT, "SQL").trim().toUpperCase(Locale.ROOT);
     if (!standard.equals("SQL") && !standard.equals("ISO-8601")) {
-      throw invalid(TIMESTAMP_FORMAT, options.get(TIMESTAMP_FORMAT), "'SQL' or 'ISO-8601'");
+      throw VALUES.invalid(TIMESTAMP_FORMAT, options.get(TIMESTAMP_FORMAT), "'SQL' or 'ISO-8601'");
     }
     String mode = options.getOrDefault(MAP_NULL_KEY_MODE, "FAIL").trim().toUpperCase(Locale.ROOT);
     MapNullKeyMode nullKeyMode;
     try {
       nullKeyMode = MapNullKeyMode.valueOf(mode);
     } catch (IllegalArgumentException e) {
-      throw invalid(MAP_NULL_KEY_MODE, options.get(MAP_NULL_KEY_MODE), "'FAIL', 'DROP' or 'LITERAL'");
+      throw VALUES.invalid(MAP_NULL_KEY_MODE, options.get(MAP_NULL_KEY_MODE), "'FAIL', 'DROP' or 'LITERAL'");
     }
     return new JsonFormatOptions(
         failOnMissing,
@@ -63,27 +65,7 @@ record JsonFormatOptions(
         standard.equals("ISO-8601"),
         nullKeyMode,
         options.getOrDefault(MAP_NULL_KEY_LITERAL, "null"),
-        bool(options, ENCODE_DECIMAL_AS_PLAIN_NUMBER),
-        bool(options, ENCODE_IGNORE_NULL_FIELDS));
-  }
-
-  private static boolean bool(Map<String, String> options, String key) {
-    String raw = options.get(key);
-    if (raw == null) {
-      return false;
-    }
-    String v = raw.trim();
-    if (v.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (v.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw invalid(key, raw, "'true' or 'false'");
-  }
-
-  private static WeirException invalid(String key, String value, String expected) {
-    return new WeirException(
-        "Invalid value '" + value + "' for option 'json." + key + "': expected " + expected + ".");
+        VALUES.bool(options, ENCODE_DECIMAL_AS_PLAIN_NUMBER, false),
+        VALUES.bool(options, ENCODE_IGNORE_NULL_FIELDS, false));
   }
 }
