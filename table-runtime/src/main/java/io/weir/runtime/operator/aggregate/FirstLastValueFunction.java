@@ -16,7 +16,14 @@ final class FirstLastValueFunction {
 
   static AggregateFunction create(boolean last, LogicalType argumentType, int argument, boolean retraction) {
     TypeSerializer<Object> values = Serializers.forType(argumentType);
-    return retraction ? new Retracting(last, values, argument) : new AppendOnly(last, values, argument);
+    return retraction
+        ? new Retracting(last, values, argument)
+        : new SingleValueFunction(
+            last ? "LAST_VALUE" : "FIRST_VALUE",
+            "FIRST_LAST_ACC",
+            values,
+            argument,
+            (current, candidate) -> last);
   }
 
   /** Keeps every value in order with counts, so retracting the first (last) finds the next. */
@@ -64,56 +71,6 @@ final class FirstLastValueFunction {
     public Object getValue(Object accumulator) {
       OrderedValues acc = (OrderedValues) accumulator;
       return last ? acc.last() : acc.first();
-    }
-
-    @Override
-    public TypeSerializer<Object> accumulatorSerializer() {
-      return serializer;
-    }
-  }
-
-  private static final class AppendOnly implements AggregateFunction {
-    private final boolean last;
-    private final int argument;
-    private final TypeSerializer<Object> serializer;
-
-    AppendOnly(boolean last, TypeSerializer<Object> values, int argument) {
-      this.last = last;
-      this.argument = argument;
-      this.serializer = ValueHolder.serializer("FIRST_LAST_ACC<" + values.signature() + ">", values);
-    }
-
-    private void offer(ValueHolder acc, Object v) {
-      if (v != null && (last || acc.value == null)) {
-        acc.value = v;
-      }
-    }
-
-    @Override
-    public Object createAccumulator() {
-      return new ValueHolder();
-    }
-
-    @Override
-    public Object accumulate(Object accumulator, Row input) {
-      offer((ValueHolder) accumulator, input.field(argument));
-      return accumulator;
-    }
-
-    @Override
-    public Object retract(Object accumulator, Row input) {
-      throw ValueHolder.noRetraction(last ? "LAST_VALUE" : "FIRST_VALUE");
-    }
-
-    @Override
-    public Object merge(Object accumulator, Object other) {
-      offer((ValueHolder) accumulator, ((ValueHolder) other).value);
-      return accumulator;
-    }
-
-    @Override
-    public Object getValue(Object accumulator) {
-      return ((ValueHolder) accumulator).value;
     }
 
     @Override

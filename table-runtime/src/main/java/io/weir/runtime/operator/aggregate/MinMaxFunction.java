@@ -21,7 +21,14 @@ final class MinMaxFunction {
     TypeSerializer<Object> values = Serializers.forType(argumentType);
     return retraction
         ? new Retracting(max, order, values, argument)
-        : new AppendOnly(max, order, values, argument, name);
+        : new SingleValueFunction(
+            name,
+            "MINMAX_ACC",
+            values,
+            argument,
+            max
+                ? (current, candidate) -> order.compare(candidate, current) > 0
+                : (current, candidate) -> order.compare(candidate, current) < 0);
   }
 
   /**
@@ -104,61 +111,6 @@ final class MinMaxFunction {
         return null;
       }
       return max ? acc.lastKey() : acc.firstKey();
-    }
-
-    @Override
-    public TypeSerializer<Object> accumulatorSerializer() {
-      return serializer;
-    }
-  }
-
-  /** Keeps only the extreme: for insert-only inputs (window aggregates), where nothing retracts. */
-  private static final class AppendOnly implements AggregateFunction {
-    private final boolean max;
-    private final Comparator<Object> order;
-    private final int argument;
-    private final String name;
-    private final TypeSerializer<Object> serializer;
-
-    AppendOnly(boolean max, Comparator<Object> order, TypeSerializer<Object> values, int argument, String name) {
-      this.max = max;
-      this.order = order;
-      this.argument = argument;
-      this.name = name;
-      this.serializer = ValueHolder.serializer("MINMAX_ACC<" + values.signature() + ">", values);
-    }
-
-    private void offer(ValueHolder acc, Object v) {
-      if (v != null && (acc.value == null || (max ? order.compare(v, acc.value) > 0 : order.compare(v, acc.value) < 0))) {
-        acc.value = v;
-      }
-    }
-
-    @Override
-    public Object createAccumulator() {
-      return new ValueHolder();
-    }
-
-    @Override
-    public Object accumulate(Object accumulator, Row input) {
-      offer((ValueHolder) accumulator, input.field(argument));
-      return accumulator;
-    }
-
-    @Override
-    public Object retract(Object accumulator, Row input) {
-      throw ValueHolder.noRetraction(name);
-    }
-
-    @Override
-    public Object merge(Object accumulator, Object other) {
-      offer((ValueHolder) accumulator, ((ValueHolder) other).value);
-      return accumulator;
-    }
-
-    @Override
-    public Object getValue(Object accumulator) {
-      return ((ValueHolder) accumulator).value;
     }
 
     @Override
