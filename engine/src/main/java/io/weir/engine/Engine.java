@@ -20,20 +20,41 @@ public final class Engine implements AutoCloseable {
   private final Catalog catalog = new Catalog();
   private final Planner planner;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final java.nio.file.Path stateDirectory;
 
-  private Engine(Configuration defaults) {
+  private Engine(Configuration defaults, java.nio.file.Path stateDirectory) {
     this.defaults = defaults.copy();
+    this.stateDirectory = stateDirectory;
     this.planner = new Planner(catalog, new EngineCapabilities(),
         name -> io.weir.runtime.expr.BuiltinFunctions.lookup(name) != null);
   }
 
   /** An engine with {@code defaults} as every new session's starting configuration. */
   public static Engine create(Configuration defaults) {
-    return new Engine(defaults);
+    return new Engine(defaults, null);
+  }
+
+  /**
+   * An engine that keeps its checkpoints and savepoints under {@code stateDirectory} (unless
+   * {@code execution.checkpointing.dir} / {@code state.savepoints.dir} say otherwise).
+   */
+  public static Engine create(Configuration defaults, java.nio.file.Path stateDirectory) {
+    return new Engine(defaults, stateDirectory);
   }
 
   public static Engine create() {
-    return new Engine(new Configuration());
+    return new Engine(new Configuration(), null);
+  }
+
+  /** Where jobs of this engine write checkpoints by default: {@code <state dir>/checkpoints}, or null. */
+  java.nio.file.Path checkpointRoot() {
+    return stateDirectory == null ? null : stateDirectory.resolve("checkpoints");
+  }
+
+  /** Where STOP JOB ... WITH SAVEPOINT writes when {@code state.savepoints.dir} is not set. */
+  java.nio.file.Path defaultSavepointDirectory() {
+    return stateDirectory != null ? stateDirectory.resolve("savepoints")
+        : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "weir-savepoints");
   }
 
   public Session newSession() {

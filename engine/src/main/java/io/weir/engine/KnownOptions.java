@@ -11,7 +11,8 @@ final class KnownOptions {
 
   static List<ConfigOption<?>> all() {
     List<ConfigOption<?>> all = new ArrayList<>(CoreOptions.all());
-    all.add(io.weir.state.StateOptions.STATE_BACKEND);
+    all.addAll(io.weir.state.StateOptions.all());
+    all.addAll(io.weir.checkpointing.CheckpointOptions.all());
     return all;
   }
 }

@@ -1,5 +1,8 @@
 package io.weir.engine;
 
+import io.weir.checkpointing.CheckpointOptions;
+import io.weir.checkpointing.CheckpointStorage;
+import io.weir.checkpointing.CompletedCheckpoint;
 import io.weir.common.config.ConfigOption;
 import io.weir.common.config.Configuration;
 import io.weir.common.config.CoreOptions;
@@ -152,7 +155,7 @@ public final class Session {
     if (node instanceof SqlStopJob stop) {
       Job job = engine.job(stop.jobId()).orElseThrow(() -> new WeirException("Job '" + stop.jobId() + "' does not exist"));
       if (stop.withSavepoint()) {
-        throw new WeirException("STOP JOB ... WITH SAVEPOINT is not supported yet; use STOP JOB '" + stop.jobId() + "'");
+        return stopWithSavepoint(job);
       }
       job.cancel();
       return ok("The job '" + stop.jobId() + "' has been stopped.");
@@ -212,11 +215,33 @@ public final class Session {
     return ok("Execute statement succeeded.");
   }
 
+  private StatementResult stopWithSavepoint(Job job) {
+    String configured = config.get(CheckpointOptions.SAVEPOINT_DIRECTORY);
+    java.nio.file.Path dir = configured.isEmpty() ? engine.defaultSavepointDirectory() : java.nio.file.Path.of(configured);
+    CompletedCheckpoint savepoint;
+    try {
+      savepoint = job.stopWithSavepoint(dir).get(config.get(CheckpointOptions.TIMEOUT).toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new WeirException("Could not stop job '" + job.id() + "' with a savepoint: " + e.getCause().getMessage()
+          + ". The job keeps running.", e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new WeirException("The savepoint of job '" + job.id() + "' did not complete within "
+          + config.get(CheckpointOptions.TIMEOUT) + ". The job keeps running.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WeirException("Interrupted while stopping job '" + job.id() + "'");
+    }
+    return singleColumn("savepoint path", List.of(savepoint.directory().toString()));
+  }
+
   private StatementResult showJobs() {
     List<Row> rows = new ArrayList<>();
     for (Job j : engine.jobs()) {
+      CompletedCheckpoint last = j.lastCheckpoint();
       rows.add(Row.of(j.id(), j.name(), j.status().name(), j.startTime().toString(),
-          j.metrics().lateRowsDropped(), j.metrics().skippedRecords()));
+          j.metrics().lateRowsDropped(), j.metrics().skippedRecords(), (long) j.restarts(),
+          last == null ? null : last.directory().toString()));
     }
     return new StatementResult.TableResult(RowType.builder()
         .add("job id", LogicalType.string())
@@ -225,6 +250,8 @@ public final class Session {
         .add("start time", LogicalType.string())
         .add("late rows dropped", LogicalType.bigint())
         .add("records skipped", LogicalType.bigint())
+        .add("restarts", LogicalType.bigint())
+        .add("last checkpoint", LogicalType.string())
         .build(), rows);
   }
 
@@ -245,7 +272,7 @@ public final class Session {
     String target = insert.getTargetTable().toString();
     Job job = Job.start(newJobId(), "insert-into_" + target, plan.graph(), config.copy(), id -> {
       throw new IllegalStateException("an INSERT has no query result");
-    });
+    }, engine.checkpointRoot(), restorePoint());
     engine.register(job);
     if (!config.get(CoreOptions.DML_SYNC)) {
       return new StatementResult.JobResult(job, false);
@@ -259,6 +286,19 @@ public final class Session {
       throw job.failure() instanceof WeirException w ? w : new WeirException(job.failure().getMessage(), job.failure());
     }
     return new StatementResult.JobResult(job, true);
+  }
+
+  /** The savepoint or checkpoint {@code execution.savepoint.path} names, or null. */
+  private CompletedCheckpoint restorePoint() {
+    String path = config.get(CheckpointOptions.SAVEPOINT_PATH);
+    if (path.isEmpty()) {
+      return null;
+    }
+    try {
+      return CheckpointStorage.load(java.nio.file.Path.of(path));
+    } catch (java.io.IOException e) {
+      throw new WeirException("Cannot start from 'execution.savepoint.path' = '" + path + "': " + e.getMessage(), e);
+    }
   }
 
   private StatementResult query(SqlNode query) {

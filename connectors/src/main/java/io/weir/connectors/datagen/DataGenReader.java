@@ -25,12 +25,27 @@ final class DataGenReader implements SplitReader {
   private double credit = 1;
   private long lastNanos = -1;
 
+  /** Continues after {@code emitted} rows, the position a checkpoint recorded. */
+  DataGenReader(FieldGenerator[] generators, long limit, double rowsPerSecond, long emitted) {
+    this(generators, limit, rowsPerSecond);
+    for (FieldGenerator g : generators) {
+      g.skip(emitted);
+    }
+    this.emitted = emitted;
+  }
+
   DataGenReader(FieldGenerator[] generators, long limit, double rowsPerSecond) {
     this.generators = generators;
     this.limit = limit;
     this.rowsPerNano = rowsPerSecond / 1e9;
     this.maxCredit = Math.max(1, rowsPerSecond);
     this.throttled = rowsPerSecond < UNTHROTTLED;
+  }
+
+  /** The number of rows emitted: sequences are positional, so that is all a restore needs. */
+  @Override
+  public String position() {
+    return Long.toString(emitted);
   }
 
   @Override

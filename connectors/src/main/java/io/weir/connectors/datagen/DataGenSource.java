@@ -29,10 +29,16 @@ final class DataGenSource implements TableSource {
 
   @Override
   public SplitReader createReader(SourceSplit split, ReaderContext context) {
+    return createReader(split, context, null);
+  }
+
+  @Override
+  public SplitReader createReader(SourceSplit split, ReaderContext context, String position) {
     DataGenSplit s = (DataGenSplit) split;
     return new DataGenReader(
         plan.generators(readFields, s.index(), s.count()),
         plan.rowLimit(s.index(), s.count()),
-        plan.rowsPerSecond(s.count()));
+        plan.rowsPerSecond(s.count()),
+        position == null ? 0 : Long.parseLong(position));
   }
 }

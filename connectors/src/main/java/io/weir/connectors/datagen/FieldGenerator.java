@@ -8,4 +8,10 @@ import java.util.SplittableRandom;
  */
 interface FieldGenerator {
   Object next(SplittableRandom random);
+
+  /**
+   * Moves on as if {@code count} values had been produced: a restored reader continues where the
+   * checkpointed one stood. Random values are not reproduced, so a random generator does nothing.
+   */
+  default void skip(long count) {}
 }

@@ -111,6 +111,11 @@ final class SequenceSpec implements GeneratorSpec {
       public Object next(java.util.SplittableRandom random) {
         return toValue.apply(next++);
       }
+
+      @Override
+      public void skip(long count) {
+        next += count;
+      }
     };
   }
 }

@@ -32,6 +32,19 @@ final class FileReader implements SplitReader {
   private long recordLine;
   private boolean skipReported;
 
+  /** Lines already consumed by the checkpointed reader this one continues; skipped on open. */
+  private long resumeAfterLine;
+
+  /** Continues after line {@code line}, every record up to which was read before. */
+  FileReader(Path path, RowDecoder decoder, ReaderContext context, long line) {
+    this(path, decoder, context);
+    this.resumeAfterLine = line;
+    this.linesConsumed = line;
+  }
+
+  /** Lines consumed by a reader that has been closed. */
+  private long linesConsumed;
+
   FileReader(Path path, RowDecoder decoder, ReaderContext context) {
     this.path = path;
     this.decoder = decoder;
@@ -52,6 +65,12 @@ final class FileReader implements SplitReader {
     }
     if (lines == null) {
       lines = new LineReader(open());
+      while (lines.lineNumber() < resumeAfterLine) {
+        if (!lines.next(false)) {
+          throw new WeirException("File '" + path + "' has fewer lines than the " + resumeAfterLine
+              + " a checkpoint recorded as read; it was changed after it was read");
+        }
+      }
     }
     int emitted = 0;
     while (emitted < BATCH_SIZE) {
@@ -91,6 +110,15 @@ final class FileReader implements SplitReader {
     return ReadStatus.MORE_AVAILABLE;
   }
 
+  /**
+   * The number of lines consumed: records end at line ends, so every record up to this line was
+   * emitted (or skipped as malformed), none after it.
+   */
+  @Override
+  public String position() {
+    return Long.toString(lines == null ? linesConsumed : lines.lineNumber());
+  }
+
   private InputStream open() {
     try {
       return Files.newInputStream(path);
@@ -102,6 +130,7 @@ final class FileReader implements SplitReader {
   @Override
   public void close() throws IOException {
     if (lines != null) {
+      linesConsumed = lines.lineNumber();
       lines.close();
       lines = null;
     }

@@ -42,6 +42,14 @@ final class FileSystemSource implements TableSource {
   }
 
   @Override
+  public SplitReader createReader(SourceSplit split, ReaderContext context, String position) {
+    if (position != null && split instanceof FileSplit f) {
+      return new FileReader(f.path(), decoders.create(), context, Long.parseLong(position));
+    }
+    return TableSource.super.createReader(split, context, position);
+  }
+
+  @Override
   public SplitReader createReader(SourceSplit split, ReaderContext context) {
     if (split instanceof FileSplit f) {
       return new FileReader(f.path(), decoders.create(), context);

@@ -69,6 +69,11 @@ final class NexmarkReader implements SplitReader {
   }
 
   @Override
+  public String position() {
+    return Long.toString(nextEventNumber);
+  }
+
+  @Override
   public ReadStatus read(Consumer<Row> out) {
     long n = nextEventNumber;
     if (n >= limit) {

@@ -53,6 +53,12 @@ final class NexmarkSource implements TableSource {
   }
 
   @Override
+  public SplitReader createReader(SourceSplit split, ReaderContext context, String position) {
+    NexmarkSplit s = (NexmarkSplit) split;
+    return createReader(position == null ? s : s.resumedAt(Long.parseLong(position)), context);
+  }
+
+  @Override
   public SplitReader createReader(SourceSplit split, ReaderContext context) {
     NexmarkSplit s = (NexmarkSplit) split;
     EventTimeline timeline = EventTimeline.of(config, s.count());

@@ -73,4 +73,35 @@ public record StreamGraph(List<StreamNode> nodes, List<EdgeSpec> edges) {
     }
     return out;
   }
+
+  /**
+   * A stable id for every node, by node id: a hash of what the node does ({@link
+   * OperatorSpec#explain()}) and of the ids of its inputs, in input order. State in checkpoints and
+   * savepoints is addressed by it, so an operator keeps its state across an upgrade of the query
+   * exactly when neither it nor anything upstream of it changed; parallelism does not count. A
+   * sink's id depends on the sink alone: what it staged belongs to its table, whatever feeds it.
+   */
+  public java.util.Map<Integer, String> operatorUids() {
+    java.util.Map<Integer, String> uids = new HashMap<>();
+    for (StreamNode n : nodes) {
+      StringBuilder meaning = new StringBuilder(n.spec().getClass().getSimpleName()).append('|').append(n.spec().explain());
+      if (!(n.spec() instanceof SinkSpec)) {
+        for (EdgeSpec e : inputsOf(n.id())) {
+          meaning.append('|').append(e.input()).append(':').append(uids.get(e.from()));
+        }
+      }
+      uids.put(n.id(), sha256(meaning.toString()).substring(0, 16));
+    }
+    return uids;
+  }
+
+  private static String sha256(String s) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

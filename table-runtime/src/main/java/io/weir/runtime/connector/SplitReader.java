@@ -30,6 +30,16 @@ public interface SplitReader extends AutoCloseable {
    */
   ReadStatus read(Consumer<Row> out) throws Exception;
 
+  /**
+   * Where this reader stands: every row emitted so far lies before it, and a reader created with
+   * it by {@link TableSource#createReader(SourceSplit, ReaderContext, String)} continues with the
+   * next row. Taken at checkpoints, between {@link #read} calls. Null when the reader cannot
+   * resume: checkpoints are then declined with a message naming the split.
+   */
+  default String position() {
+    return null;
+  }
+
   @Override
   default void close() throws Exception {}
 }

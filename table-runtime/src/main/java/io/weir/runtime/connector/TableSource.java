@@ -14,4 +14,16 @@ public interface TableSource {
 
   /** Opens a reader for one split. Called on the task thread that will read it. */
   SplitReader createReader(SourceSplit split, ReaderContext context);
+
+  /**
+   * Opens a reader that continues a split from {@code position}, a value an earlier reader of the
+   * same split returned from {@link SplitReader#position()} (null: from the start).
+   */
+  default SplitReader createReader(SourceSplit split, ReaderContext context, String position) {
+    if (position == null) {
+      return createReader(split, context);
+    }
+    throw new UnsupportedOperationException(
+        "Split '" + split.id() + "' cannot resume from position '" + position + "'");
+  }
 }

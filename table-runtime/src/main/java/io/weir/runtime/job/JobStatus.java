@@ -4,6 +4,8 @@ package io.weir.runtime.job;
 public enum JobStatus {
   CREATED,
   RUNNING,
+  /** A task failed; the job is restarting from its latest checkpoint. */
+  RESTARTING,
   FINISHED,
   FAILED,
   CANCELED;

@@ -36,4 +36,18 @@ public interface OperatorContext {
 
   /** Counts a row dropped because it arrived behind the watermark. */
   void recordLateRow();
+
+  /**
+   * The operator state that the instances of this operator returned from {@link
+   * StreamOperator#snapshotOperatorState} in the checkpoint the job restores from — all of it goes
+   * to instance 0 — or an empty list.
+   */
+  default java.util.List<byte[]> restoredOperatorState() {
+    return java.util.List.of();
+  }
+
+  /** True when the job takes checkpoints: sinks then commit output only when one completes. */
+  default boolean checkpointing() {
+    return false;
+  }
 }

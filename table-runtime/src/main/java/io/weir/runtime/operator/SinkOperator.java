@@ -7,13 +7,34 @@ import io.weir.runtime.connector.SinkContext;
 import io.weir.runtime.connector.SinkWriter;
 import io.weir.runtime.connector.TableContext;
 import io.weir.runtime.connector.TableSink;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
-/** Hands rows to a connector's {@link SinkWriter}; flushes it when the input ends. */
+/**
+ * Hands rows to a connector's {@link SinkWriter}.
+ *
+ * <p>Without checkpoints it flushes the writer when the input ends. With checkpoints it commits in
+ * two phases: at each barrier the writer stages what it wrote ({@link SinkWriter#prepareCommit}),
+ * the staged committables go into the checkpoint, and only when the checkpoint completes are they
+ * committed. A restored job first commits the committables of the checkpoint it restores — they
+ * belong to a completed checkpoint, but the commit may not have happened before the failure. Output
+ * staged for the final checkpoint (taken when the input has ended) is keyed {@link Long#MAX_VALUE}.
+ */
 final class SinkOperator implements StreamOperator {
   private final SinkSpec spec;
   private SinkWriter writer;
+  private boolean twoPhase;
+  private boolean ended;
+  /** Committables not yet committed, by the checkpoint that staged them. */
+  private final TreeMap<Long, List<String>> staged = new TreeMap<>();
 
   SinkOperator(SinkSpec spec) {
     this.spec = spec;
@@ -25,6 +46,14 @@ final class SinkOperator implements StreamOperator {
     TableContext table = new TableContext(spec.table(), spec.options(), spec.outputType(), all, context.config());
     TableSink sink = FactoryUtil.sinkFactory(spec.table(), spec.options()).createSink(table);
     writer = sink.createWriter(new SinkContext(context.subtaskIndex(), context.parallelism()));
+    twoPhase = context.checkpointing();
+    List<String> restored = new ArrayList<>();
+    for (byte[] state : context.restoredOperatorState()) {
+      restored.addAll(decode(state));
+    }
+    if (!restored.isEmpty()) {
+      writer.commit(restored);
+    }
   }
 
   @Override
@@ -37,7 +66,37 @@ final class SinkOperator implements StreamOperator {
 
   @Override
   public void endInput(int input, Output out) throws Exception {
-    writer.flush();
+    ended = true;
+    if (!twoPhase) {
+      writer.flush();
+    }
+  }
+
+  @Override
+  public byte[] snapshotOperatorState(long checkpointId) throws Exception {
+    if (!twoPhase) {
+      writer.flush();
+      return NO_STATE;
+    }
+    List<String> committables = writer.prepareCommit(checkpointId);
+    if (!committables.isEmpty()) {
+      staged.put(checkpointId, committables);
+    }
+    List<String> pending = new ArrayList<>();
+    staged.values().forEach(pending::addAll);
+    return pending.isEmpty() ? NO_STATE : encode(pending);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    Map<Long, List<String>> done = staged.headMap(checkpointId, true);
+    if (done.isEmpty()) {
+      return;
+    }
+    List<String> committables = new ArrayList<>();
+    done.values().forEach(committables::addAll);
+    writer.commit(committables);
+    done.clear();
   }
 
   @Override
@@ -45,7 +104,31 @@ final class SinkOperator implements StreamOperator {
     if (writer != null) {
       SinkWriter w = writer;
       writer = null;
-      w.close();
+      if (twoPhase && !(ended && staged.isEmpty())) {
+        w.abort();
+      } else {
+        w.close();
+      }
     }
+  }
+
+  private static byte[] encode(List<String> committables) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(committables.size());
+    for (String c : committables) {
+      out.writeUTF(c);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static List<String> decode(byte[] state) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+    int n = in.readInt();
+    List<String> committables = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      committables.add(in.readUTF());
+    }
+    return committables;
   }
 }

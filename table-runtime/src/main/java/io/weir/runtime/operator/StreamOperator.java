@@ -34,6 +34,22 @@ public interface StreamOperator {
   /** Input {@code input} has ended: every row and the final watermark have been delivered. */
   default void endInput(int input, Output out) throws Exception {}
 
+  /**
+   * A checkpoint barrier reached this operator: flush anything buffered into keyed state, stage
+   * output (sinks), and return the operator's non-keyed state for the checkpoint, which the
+   * operator gets back through {@link OperatorContext#restoredOperatorState()} — empty for none.
+   * Keyed state is snapshotted by the task right after.
+   */
+  default byte[] snapshotOperatorState(long checkpointId) throws Exception {
+    return NO_STATE;
+  }
+
+  /** Checkpoint {@code checkpointId} is complete: output staged for it may be committed. */
+  default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
   /** Releases resources. Idempotent; called also when the job fails or is cancelled. */
   default void close() throws Exception {}
+
+  /** The empty operator state. */
+  byte[] NO_STATE = new byte[0];
 }

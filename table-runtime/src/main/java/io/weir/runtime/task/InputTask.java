@@ -1,12 +1,18 @@
 package io.weir.runtime.task;
 
-import io.weir.runtime.operator.OperatorContext;
+import io.weir.checkpointing.CheckpointTarget;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A task whose chain starts with an operator fed by channels. It merges watermarks: a channel's
  * watermark is the last it sent, an input's is the minimum over its channels, and the operator's
  * is the minimum over its inputs. An ended channel no longer holds the minimum back.
+ *
+ * <p>It aligns checkpoint barriers: in exactly-once mode a channel whose barrier has arrived is
+ * not read until the barrier has arrived on every channel still open, so the snapshot holds
+ * exactly the rows before the barrier on each; in at-least-once mode channels are not held, and
+ * rows after a barrier may slip into the snapshot (they are then counted again after a recovery).
  */
 final class InputTask extends Task {
   /** How often operators hear that processing time advanced. */
@@ -16,9 +22,9 @@ final class InputTask extends Task {
   private final int inputCount;
   private final long idleWaitMillis;
 
-  InputTask(String name, OperatorChain chain, List<OperatorContext> contexts, InputGate gate,
-      int inputCount, long idleWaitMillis) {
-    super(name, chain, contexts);
+  InputTask(String name, OperatorChain chain, List<TaskOperatorContext> contexts, int index, TaskCheckpoints checkpoints,
+      InputGate gate, int inputCount, long idleWaitMillis) {
+    super(name, chain, contexts, index, checkpoints);
     this.gate = gate;
     this.inputCount = inputCount;
     this.idleWaitMillis = idleWaitMillis;
@@ -30,9 +36,14 @@ final class InputTask extends Task {
     chain.open(contexts);
     int channels = gate.channelCount();
     boolean[] finished = new boolean[channels];
+    // Channels not to read: finished, or holding back rows after a barrier until alignment ends.
+    boolean[] skip = new boolean[channels];
+    boolean[] barrierArrived = new boolean[channels];
+    CheckpointTarget aligning = null;
+    long lastCheckpoint = 0;
     long[] channelWatermark = new long[channels];
     boolean[] idle = new boolean[channels];
-    java.util.Arrays.fill(channelWatermark, Long.MIN_VALUE);
+    Arrays.fill(channelWatermark, Long.MIN_VALUE);
     int[] openPerInput = new int[inputCount];
     for (int c = 0; c < channels; c++) {
       openPerInput[gate.inputOf(c)]++;
@@ -50,7 +61,8 @@ final class InputTask extends Task {
       if (cancelled || Thread.currentThread().isInterrupted()) {
         throw new TaskCancelledException();
       }
-      Object element = gate.poll(finished);
+      runMailbox();
+      Object element = gate.poll(skip);
       if (element == null) {
         // Idle: send what we have now rather than wait for a full batch.
         output.flush();
@@ -68,16 +80,35 @@ final class InputTask extends Task {
           chain.process(input, rows[i]);
         }
         output.flushIfDue();
+        continue;
       } else if (element instanceof StreamElements.Watermark wm) {
         if (wm.timestamp() > channelWatermark[c]) {
           channelWatermark[c] = wm.timestamp();
         }
         watermark = advance(channelWatermark, idle, watermark);
+        continue;
       } else if (element instanceof StreamElements.Idle) {
         idle[c] = true;
         watermark = advance(channelWatermark, idle, watermark);
+        continue;
+      } else if (element instanceof StreamElements.Barrier barrier) {
+        long id = barrier.target().checkpointId();
+        if (aligning != null && id > aligning.checkpointId()) {
+          // A newer checkpoint overtook one still aligning here: the older one was aborted.
+          aligning = null;
+          resetAlignment(skip, finished, barrierArrived);
+        }
+        if (id <= lastCheckpoint || aligning != null && id < aligning.checkpointId()) {
+          continue;
+        }
+        aligning = barrier.target();
+        barrierArrived[c] = true;
+        if (checkpoints.exactlyOnce) {
+          skip[c] = true;
+        }
       } else {
         finished[c] = true;
+        skip[c] = true;
         open--;
         channelWatermark[c] = Long.MAX_VALUE;
         if (open > 0) {
@@ -87,8 +118,30 @@ final class InputTask extends Task {
           chain.endInput(input);
         }
       }
+      if (aligning != null && aligned(finished, barrierArrived)) {
+        lastCheckpoint = aligning.checkpointId();
+        CheckpointTarget target = aligning;
+        aligning = null;
+        resetAlignment(skip, finished, barrierArrived);
+        performCheckpoint(target);
+      }
     }
     chain.finish(1);
+    finishCheckpointing();
+  }
+
+  private static boolean aligned(boolean[] finished, boolean[] barrierArrived) {
+    for (int c = 0; c < finished.length; c++) {
+      if (!finished[c] && !barrierArrived[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void resetAlignment(boolean[] skip, boolean[] finished, boolean[] barrierArrived) {
+    System.arraycopy(finished, 0, skip, 0, skip.length);
+    Arrays.fill(barrierArrived, false);
   }
 
   /** The minimum over channels that are not idle; an all-idle input does not move. */

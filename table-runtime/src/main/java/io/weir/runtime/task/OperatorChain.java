@@ -34,7 +34,7 @@ final class OperatorChain {
     return entry;
   }
 
-  void open(List<OperatorContext> contexts) throws Exception {
+  void open(List<? extends OperatorContext> contexts) throws Exception {
     for (int i = 0; i < operators.length; i++) {
       operators[i].open(contexts.get(i));
     }
@@ -70,6 +70,21 @@ final class OperatorChain {
     }
     taskOutput.flush();
     taskOutput.endOfInput();
+  }
+
+  StreamOperator operator(int index) {
+    return operators[index];
+  }
+
+  int size() {
+    return operators.length;
+  }
+
+  /** Tells every operator, in chain order, that checkpoint {@code checkpointId} is complete. */
+  void notifyCheckpointComplete(long checkpointId) throws Exception {
+    for (StreamOperator op : operators) {
+      op.notifyCheckpointComplete(checkpointId);
+    }
   }
 
   /** Closes every operator, keeping the first failure. */

@@ -4,10 +4,13 @@ import io.weir.runtime.connector.ReaderContext;
 import io.weir.runtime.connector.SourceSplit;
 import io.weir.runtime.connector.SplitReader;
 import io.weir.runtime.connector.TableSource;
-import io.weir.runtime.operator.OperatorContext;
 import io.weir.runtime.operator.Output;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import io.weir.checkpointing.CheckpointTarget;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -25,15 +28,24 @@ final class SourceTask extends Task {
   private final long watermarkIntervalNanos;
   private final long idleTimeoutNanos;
   private final List<SplitState> active = new ArrayList<>();
+  private final String scanUid;
+  private final String scanDescription;
+  private final int splitParallelism;
+  private final Map<String, String> restoredPositions;
+  /** Ids of this task's splits that were read to their end. */
+  private final List<String> finishedSplits = new ArrayList<>();
+  private final ConcurrentLinkedQueue<CheckpointTarget> barriers = new ConcurrentLinkedQueue<>();
 
   private static final class SplitState {
+    final SourceSplit split;
     final SplitReader reader;
     final ScanStage.SplitWatermark watermark = new ScanStage.SplitWatermark();
     final Consumer<io.weir.common.data.Row> sink;
     /** When this split last produced a row (System.nanoTime), for idleness. */
     long lastRowNanos = System.nanoTime();
 
-    SplitState(SplitReader reader, ScanStage stage, Output entry) {
+    SplitState(SourceSplit split, SplitReader reader, ScanStage stage, Output entry) {
+      this.split = split;
       this.reader = reader;
       Consumer<io.weir.common.data.Row> emit = stage == null ? entry::emit : row -> stage.process(row, watermark, entry);
       this.sink = row -> {
@@ -43,10 +55,19 @@ final class SourceTask extends Task {
     }
   }
 
-  SourceTask(String name, OperatorChain chain, List<OperatorContext> contexts, TableSource source,
-      List<SourceSplit> splits, ScanStage stage, ReaderContext readerContext, long watermarkIntervalMillis,
+  /**
+   * @param splitParallelism the parallelism {@code splits} were made for, recorded in checkpoints
+   * @param restoredPositions positions of the splits by id (see {@link SourcePositions}), or empty
+   */
+  SourceTask(String name, OperatorChain chain, List<TaskOperatorContext> contexts, int index, TaskCheckpoints checkpoints,
+      String scanUid, String scanDescription, TableSource source, List<SourceSplit> splits, int splitParallelism,
+      Map<String, String> restoredPositions, ScanStage stage, ReaderContext readerContext, long watermarkIntervalMillis,
       long idleTimeoutMillis) {
-    super(name, chain, contexts);
+    super(name, chain, contexts, index, checkpoints);
+    this.scanUid = scanUid;
+    this.scanDescription = scanDescription;
+    this.splitParallelism = splitParallelism;
+    this.restoredPositions = restoredPositions;
     this.source = source;
     this.splits = splits;
     this.stage = stage;
@@ -60,7 +81,12 @@ final class SourceTask extends Task {
     chain.open(contexts);
     Output entry = chain.entry();
     for (SourceSplit split : splits) {
-      active.add(new SplitState(source.createReader(split, readerContext), stage, entry));
+      String position = restoredPositions.get(split.id());
+      if (SourcePositions.FINISHED.equals(position)) {
+        finishedSplits.add(split.id());
+        continue;
+      }
+      active.add(new SplitState(split, source.createReader(split, readerContext, position), stage, entry));
     }
     TaskOutput output = chain.taskOutput();
     long emitted = Long.MIN_VALUE;
@@ -76,6 +102,14 @@ final class SourceTask extends Task {
       if (cancelled || Thread.currentThread().isInterrupted()) {
         throw new TaskCancelledException();
       }
+      runMailbox();
+      CheckpointTarget barrier;
+      while ((barrier = barriers.poll()) != null) {
+        performCheckpoint(barrier);
+        if (barrier.savepoint() && checkpoints.stopAfterSavepoint) {
+          awaitStop();
+        }
+      }
       boolean progressed = false;
       boolean splitEnded = false;
       for (int i = 0; i < active.size(); i++) {
@@ -85,6 +119,7 @@ final class SourceTask extends Task {
           case NOTHING_AVAILABLE -> { }
           case END_OF_SPLIT -> {
             s.reader.close();
+            finishedSplits.add(s.split.id());
             active.remove(i--);
             progressed = true;
             splitEnded = true;
@@ -126,6 +161,43 @@ final class SourceTask extends Task {
     }
     entry.emitWatermark(Long.MAX_VALUE);
     chain.finish(0);
+    finishCheckpointing();
+  }
+
+  /** After a stop-with-savepoint barrier: emit nothing more, until the job stops this task. */
+  private void awaitStop() throws Exception {
+    chain.taskOutput().flush();
+    while (checkpoints.stopAfterSavepoint) {
+      if (cancelled || Thread.currentThread().isInterrupted()) {
+        throw new TaskCancelledException();
+      }
+      runMailbox();
+      LockSupport.parkNanos(5_000_000L);
+    }
+    // The savepoint failed: the job goes on.
+  }
+
+  @Override
+  void injectBarrier(CheckpointTarget target) {
+    barriers.add(target);
+  }
+
+  @Override
+  List<SnapshotPart> sourceSnapshot(long checkpointId) {
+    Map<String, String> positions = new LinkedHashMap<>();
+    for (String id : finishedSplits) {
+      positions.put(id, SourcePositions.FINISHED);
+    }
+    for (SplitState s : active) {
+      String position = s.reader.position();
+      if (position == null) {
+        throw new IllegalStateException("split '" + s.split.id() + "' of " + scanDescription
+            + " cannot record its position: its connector does not support checkpoints");
+      }
+      positions.put(s.split.id(), position);
+    }
+    return List.of(new SnapshotPart(scanUid, scanDescription, readerContext.subtaskIndex(), readerContext.parallelism(),
+        new SourcePositions(splitParallelism, positions).encode(), null));
   }
 
   @Override

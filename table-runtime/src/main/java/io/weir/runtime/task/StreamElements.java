@@ -12,6 +12,12 @@ final class StreamElements {
   record Watermark(long timestamp) {}
 
   /**
+   * Checkpoint barrier: every row before it on this channel belongs to the checkpoint's state,
+   * every row after it does not.
+   */
+  record Barrier(io.weir.checkpointing.CheckpointTarget target) {}
+
+  /**
    * The sender's splits have all been idle (no rows) longer than the idle timeout: until it sends
    * again, its channel does not hold the receiver's watermark back.
    */

@@ -1,19 +1,58 @@
 package io.weir.runtime.task;
 
-import io.weir.runtime.operator.OperatorContext;
+import io.weir.checkpointing.CheckpointCoordinator.TaskState;
+import io.weir.checkpointing.CheckpointMetadata.SubtaskState;
+import io.weir.checkpointing.CheckpointTarget;
+import io.weir.state.KeyedStateBackend;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
-/** One parallel instance of a chain, run by one thread from start to end of its input. */
+/**
+ * One parallel instance of a chain, run by one thread from start to end of its input.
+ *
+ * <p><b>Checkpoints.</b> When a barrier has reached the task (a source task: when the coordinator
+ * triggered it; a task with inputs: when it arrived on every input channel), the task snapshots
+ * its operators on its own thread — operator state, then keyed state into memory — sends the
+ * barrier on, and returns to its rows while the snapshot is written to the checkpoint directory on
+ * the job's snapshot thread, which then acknowledges to the coordinator.
+ *
+ * <p>A task whose input has ended takes a final snapshot and, with checkpoints on, stays until a
+ * checkpoint holding that final state completes — only then may its sinks commit the last output
+ * they staged. Meanwhile it acknowledges every checkpoint with the final snapshot.
+ */
 public abstract class Task {
+  private static final long FINAL = Long.MAX_VALUE;
+
   private final String name;
   final OperatorChain chain;
-  final List<OperatorContext> contexts;
+  final List<TaskOperatorContext> contexts;
+  final int index;
+  final TaskCheckpoints checkpoints;
   volatile boolean cancelled;
+  private final ConcurrentLinkedQueue<Action> mailbox = new ConcurrentLinkedQueue<>();
 
-  Task(String name, OperatorChain chain, List<OperatorContext> contexts) {
+  /** Work another thread hands to the task thread. */
+  private interface Action {
+    void run() throws Exception;
+  }
+  private volatile long completedCheckpoint;
+  /** Guarded by this. */
+  private long lastAcknowledged;
+  /** Guarded by this: set once the input has ended. */
+  private List<SnapshotPart> finalSnapshot;
+
+  /** The synchronous part of one operator's snapshot. */
+  record SnapshotPart(String uid, String description, int subtask, int parallelism, byte[] operatorState,
+      KeyedStateHandles.Buffer keyed) {}
+
+  Task(String name, OperatorChain chain, List<TaskOperatorContext> contexts, int index, TaskCheckpoints checkpoints) {
     this.name = name;
     this.chain = chain;
     this.contexts = contexts;
+    this.index = index;
+    this.checkpoints = checkpoints;
   }
 
   /** {@code Calc -> Sink (2/4)}: the chain's operators and this instance's 1-based index. */
@@ -31,6 +70,163 @@ public abstract class Task {
 
   /** Releases everything the task opened. Idempotent. */
   public abstract void close() throws Exception;
+
+  /**
+   * The coordinator triggered {@code target}. A source task injects its barrier; any task that has
+   * finished acknowledges with its final snapshot. Any thread.
+   */
+  public void triggerCheckpoint(CheckpointTarget target) {
+    List<SnapshotPart> finished;
+    synchronized (this) {
+      finished = finalSnapshot;
+    }
+    if (finished != null) {
+      acknowledge(target, finished);
+    } else {
+      injectBarrier(target);
+    }
+  }
+
+  /** Source tasks queue the barrier for their thread; other tasks get theirs through channels. */
+  void injectBarrier(CheckpointTarget target) {}
+
+  /** Checkpoint {@code checkpointId} completed; the task thread passes it to the operators. Any thread. */
+  public void notifyCheckpointComplete(long checkpointId) {
+    mailbox.add(() -> {
+      chain.notifyCheckpointComplete(checkpointId);
+      completedCheckpoint = Math.max(completedCheckpoint, checkpointId);
+    });
+  }
+
+  /**
+   * Stops the task once it has run everything already in its mailbox (a stop with savepoint: the
+   * savepoint's completion is delivered first). Any thread.
+   */
+  public void stopAfterMailbox() {
+    mailbox.add(() -> {
+      cancelled = true;
+      throw new TaskCancelledException();
+    });
+  }
+
+  /** Runs what other threads asked of the task thread. */
+  final void runMailbox() throws Exception {
+    Action action;
+    while ((action = mailbox.poll()) != null) {
+      action.run();
+    }
+  }
+
+  /** Source positions, for source tasks; taken before the chain's operators. */
+  List<SnapshotPart> sourceSnapshot(long checkpointId) throws Exception {
+    return List.of();
+  }
+
+  /** The synchronous part of a checkpoint, on the task thread. */
+  final List<SnapshotPart> snapshot(long checkpointId) throws Exception {
+    List<SnapshotPart> parts = new ArrayList<>(sourceSnapshot(checkpointId));
+    for (int i = 0; i < chain.size(); i++) {
+      TaskOperatorContext ctx = contexts.get(i);
+      byte[] operatorState = chain.operator(i).snapshotOperatorState(checkpointId);
+      KeyedStateHandles.Buffer keyed = null;
+      KeyedStateBackend<?> backend = ctx.backend();
+      if (backend != null) {
+        keyed = new KeyedStateHandles.Buffer();
+        backend.snapshot(keyed);
+      }
+      parts.add(new SnapshotPart(ctx.uid, ctx.description, ctx.subtaskIndex(), ctx.parallelism(), operatorState, keyed));
+    }
+    return parts;
+  }
+
+  /** The barrier of {@code target} reached this task: snapshot, pass the barrier on, write asynchronously. */
+  final void performCheckpoint(CheckpointTarget target) throws Exception {
+    List<SnapshotPart> parts;
+    try {
+      parts = snapshot(target.checkpointId());
+    } catch (RuntimeException e) {
+      decline(target, e);
+      throw e;
+    }
+    chain.taskOutput().broadcastBarrier(target);
+    acknowledge(target, parts);
+  }
+
+  private void decline(CheckpointTarget target, Throwable e) {
+    var coordinator = checkpoints.coordinator;
+    if (coordinator != null) {
+      coordinator.decline(target.checkpointId(), "task '" + name + "' failed to snapshot: " + e.getMessage());
+    }
+  }
+
+  /** Writes the snapshot's files on the snapshot thread, then acknowledges. At most once per checkpoint. */
+  private void acknowledge(CheckpointTarget target, List<SnapshotPart> parts) {
+    synchronized (this) {
+      if (target.checkpointId() <= lastAcknowledged) {
+        return;
+      }
+      lastAcknowledged = target.checkpointId();
+    }
+    checkpoints.snapshotExecutor.execute(() -> {
+      var coordinator = checkpoints.coordinator;
+      if (coordinator == null) {
+        return;
+      }
+      try {
+        List<TaskState> states = new ArrayList<>(parts.size());
+        for (SnapshotPart p : parts) {
+          byte[] keyed = new byte[0];
+          if (p.keyed() != null) {
+            String file = target.exclusiveDir() + "/" + p.uid() + "-" + p.subtask() + ".keyed";
+            keyed = p.keyed().writeTo(target.root(), file);
+          }
+          states.add(new TaskState(p.uid(), p.description(), p.parallelism(),
+              new SubtaskState(p.subtask(), keyed, p.operatorState(), List.of())));
+        }
+        coordinator.acknowledge(target.checkpointId(), index, states);
+      } catch (Exception | Error e) {
+        coordinator.decline(target.checkpointId(), "task '" + name + "' could not write its state: " + e);
+      }
+    });
+  }
+
+  /**
+   * The input has ended and the chain is finished. With checkpoints on: takes the final snapshot,
+   * acknowledges the checkpoint in flight with it if the barrier never reached this task, and waits
+   * for a checkpoint that holds it to complete; then tells the operators ({@link Long#MAX_VALUE}).
+   */
+  final void finishCheckpointing() throws Exception {
+    if (!checkpoints.enabled) {
+      return;
+    }
+    List<SnapshotPart> parts = snapshot(FINAL);
+    synchronized (this) {
+      finalSnapshot = parts;
+    }
+    CheckpointTarget latest = checkpoints.latestTriggered;
+    long waitFor = latest == null ? 1 : latest.checkpointId() + 1;
+    if (latest != null) {
+      synchronized (this) {
+        if (lastAcknowledged < latest.checkpointId()) {
+          waitFor = latest.checkpointId();
+        }
+      }
+      acknowledge(latest, parts);
+    }
+    while (completedCheckpoint < waitFor) {
+      if (cancelled || Thread.currentThread().isInterrupted()) {
+        throw new TaskCancelledException();
+      }
+      runMailbox();
+      LockSupport.parkNanos(5_000_000L);
+    }
+    chain.notifyCheckpointComplete(FINAL);
+  }
+
+  /** True once the task's input has ended and it took its final snapshot. */
+  public synchronized boolean isFinished() {
+    return finalSnapshot != null;
+  }
 
   /** Maps a task failure to the exception a user should see. */
   public static Throwable rootFailure(Throwable t) {

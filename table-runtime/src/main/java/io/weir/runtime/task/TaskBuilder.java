@@ -16,7 +16,6 @@ import io.weir.runtime.connector.TableContext;
 import io.weir.runtime.connector.TableSource;
 import io.weir.runtime.expr.CompileContext;
 import io.weir.runtime.job.ResultCollector;
-import io.weir.runtime.operator.OperatorContext;
 import io.weir.runtime.operator.OperatorFactory;
 import io.weir.runtime.operator.StreamOperator;
 import java.time.ZoneId;
@@ -42,6 +41,8 @@ public final class TaskBuilder {
   private final String jobName;
   private final OperatorFactory operators = new OperatorFactory();
   private final CompileContext compileContext;
+  private final TaskCheckpoints checkpoints;
+  private final Map<Integer, String> uids;
 
   /** A chain of node ids; the first is the head. */
   private record Chain(List<StreamNode> nodes) {
@@ -64,6 +65,14 @@ public final class TaskBuilder {
 
   public TaskBuilder(String jobName, StreamGraph graph, Configuration config,
       Function<String, ResultCollector> results, JobMetrics metrics) {
+    this(jobName, graph, config, results, metrics, TaskCheckpoints.disabled());
+  }
+
+  /** @param checkpoints how the tasks take checkpoints, and the checkpoint they restore from */
+  public TaskBuilder(String jobName, StreamGraph graph, Configuration config,
+      Function<String, ResultCollector> results, JobMetrics metrics, TaskCheckpoints checkpoints) {
+    this.checkpoints = checkpoints;
+    this.uids = graph.operatorUids();
     this.jobName = jobName;
     this.graph = graph;
     this.config = config;
@@ -85,6 +94,9 @@ public final class TaskBuilder {
       if (n.spec() instanceof io.weir.common.plan.SinkSpec sink) {
         FactoryUtil.sinkFactory(sink.table(), sink.options());
       }
+    }
+    if (checkpoints.restore != null) {
+      checkRestorable();
     }
     List<Chain> chains = chains();
     Map<Integer, Chain> chainOfHead = new HashMap<>();
@@ -128,13 +140,18 @@ public final class TaskBuilder {
       TableSource source = null;
       List<SourceSplit> splits = List.of();
       OperatorSpec headSpec = c.head().spec();
+      SourcePositions restored = null;
+      if (headSpec.isSource() && checkpoints.restore != null) {
+        restored = SourcePositions.restore(checkpoints.restore.metadata().operator(uids.get(c.head().id())).orElse(null));
+      }
+      int splitParallelism = restored == null ? c.parallelism() : restored.splitParallelism();
       if (headSpec instanceof ScanSpec scan) {
         TableContext ctx = new TableContext(scan.table(), scan.options(), scan.physicalType(), scan.readFields(), config);
         source = FactoryUtil.sourceFactory(scan.table(), scan.options()).createSource(ctx);
-        splits = source.splits(c.parallelism());
+        splits = source.splits(splitParallelism);
       } else if (headSpec instanceof ValuesSpec values) {
         source = new ValuesSource(values);
-        splits = source.splits(c.parallelism());
+        splits = source.splits(splitParallelism);
       }
       for (int t = 0; t < c.parallelism(); t++) {
         List<RecordWriter> writers = new ArrayList<>();
@@ -144,10 +161,10 @@ public final class TaskBuilder {
         TaskOutput taskOutput = new TaskOutput(writers, bufferTimeout);
         List<StreamNode> operatorNodes = headSpec.isSource() ? c.nodes().subList(1, c.nodes().size()) : c.nodes();
         List<StreamOperator> ops = new ArrayList<>();
-        List<OperatorContext> contexts = new ArrayList<>();
+        List<TaskOperatorContext> contexts = new ArrayList<>();
         for (StreamNode n : operatorNodes) {
           ops.add(operators.create(n.spec(), results));
-          contexts.add(context(t, n.parallelism()));
+          contexts.add(context(n, t));
         }
         OperatorChain chain = new OperatorChain(ops, taskOutput);
         String name = c.describe() + " (" + (t + 1) + "/" + c.parallelism() + ")";
@@ -157,15 +174,44 @@ public final class TaskBuilder {
             mine.add(splits.get(s));
           }
           ScanStage stage = headSpec instanceof ScanSpec scan ? new ScanStage(scan, compileContext) : null;
-          tasks.add(new SourceTask(name, chain, contexts, source, mine, stage, readerContext(t, c.parallelism()),
+          tasks.add(new SourceTask(name, chain, contexts, tasks.size(), checkpoints, uids.get(c.head().id()),
+              headSpec.explain(), source, mine, splitParallelism, restored == null ? Map.of() : restored.positions(),
+              stage, readerContext(t, c.parallelism()),
               config.get(CoreOptions.WATERMARK_INTERVAL).toMillis(), idleTimeoutMillis(headSpec)));
         } else {
-          tasks.add(new InputTask(name, chain, contexts, gates.get(c.head().id())[t],
+          tasks.add(new InputTask(name, chain, contexts, tasks.size(), checkpoints, gates.get(c.head().id())[t],
               graph.inputsOf(c.head().id()).size(), bufferTimeout));
         }
       }
     }
     return tasks;
+  }
+
+  /**
+   * Refuses a checkpoint whose state this graph cannot take: state of an operator that is not in
+   * the graph any more (unless {@code execution.savepoint.ignore-unclaimed-state}), or keyed state
+   * cut into a different number of key groups.
+   */
+  private void checkRestorable() {
+    var metadata = checkpoints.restore.metadata();
+    java.util.Set<String> present = new java.util.HashSet<>(uids.values());
+    boolean ignoreUnclaimed = config.get(io.weir.checkpointing.CheckpointOptions.IGNORE_UNCLAIMED_STATE);
+    for (var op : metadata.operators()) {
+      if (!present.contains(op.uid()) && !ignoreUnclaimed) {
+        throw new io.weir.common.error.WeirException("Cannot restore " + checkpoints.restore.directory()
+            + ": the state of operator '" + op.description() + "' belongs to no operator of the new query."
+            + " The operator, or something upstream of it, changed its meaning (for example its grouping keys,"
+            + " its aggregates or its input), so its state would not fit. Set"
+            + " 'execution.savepoint.ignore-unclaimed-state' = 'true' to start without that state.");
+      }
+      boolean keyed = op.subtasks().stream().anyMatch(st -> st.keyedState().length > 0);
+      int maxParallelism = config.get(CoreOptions.MAX_PARALLELISM);
+      if (keyed && present.contains(op.uid()) && metadata.maxParallelism() != maxParallelism) {
+        throw new io.weir.common.error.WeirException("Cannot restore " + checkpoints.restore.directory()
+            + ": its keyed state has " + metadata.maxParallelism() + " key groups but 'pipeline.max-parallelism' is "
+            + maxParallelism + "; set it back to " + metadata.maxParallelism() + " to restore.");
+      }
+    }
   }
 
   /** The table's {@code scan.watermark.idle-timeout}, else the job's {@code table.exec.source.idle-timeout}. */
@@ -224,29 +270,10 @@ public final class TaskBuilder {
     return ordered.stream().map(Chain::new).toList();
   }
 
-  private OperatorContext context(int subtask, int parallelism) {
-    int maxParallelism = config.get(CoreOptions.MAX_PARALLELISM);
-    io.weir.state.StateBackendKind backendKind = config.get(io.weir.state.StateOptions.STATE_BACKEND);
-    return new OperatorContext() {
-      private io.weir.state.KeyedStateBackend<io.weir.common.data.Row> backend;
-
-      @Override public String jobName() { return jobName; }
-      @Override public int subtaskIndex() { return subtask; }
-      @Override public int parallelism() { return parallelism; }
-      @Override public Configuration config() { return config; }
-      @Override public CompileContext compileContext() { return compileContext; }
-      @Override public void recordLateRow() { metrics.recordLateRow(); }
-
-      @Override
-      public io.weir.state.KeyedStateBackend<io.weir.common.data.Row> keyedState(io.weir.common.types.RowType keyType) {
-        if (backend == null) {
-          backend = io.weir.state.StateBackends.createKeyed(backendKind,
-              new io.weir.state.serialization.RowSerializer(keyType), maxParallelism,
-              io.weir.state.KeyGroupRange.forTask(maxParallelism, parallelism, subtask));
-        }
-        return backend;
-      }
-    };
+  private TaskOperatorContext context(StreamNode node, int subtask) {
+    return new TaskOperatorContext(uids.get(node.id()), node.spec().explain(), jobName, subtask, node.parallelism(),
+        config, compileContext, metrics, checkpoints, config.get(CoreOptions.MAX_PARALLELISM),
+        config.get(io.weir.state.StateOptions.STATE_BACKEND));
   }
 
   private ReaderContext readerContext(int subtask, int parallelism) {

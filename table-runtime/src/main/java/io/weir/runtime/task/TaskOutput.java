@@ -52,6 +52,11 @@ final class TaskOutput implements Output {
     }
   }
 
+  /** Sends a checkpoint barrier after every row emitted so far. */
+  void broadcastBarrier(io.weir.checkpointing.CheckpointTarget target) {
+    broadcast(new StreamElements.Barrier(target));
+  }
+
   /** Tells every receiver this task is idle: see {@link StreamElements.Idle}. */
   void markIdle() {
     broadcast(StreamElements.Idle.INSTANCE);

@@ -1,0 +1,115 @@
+package io.weir.engine.checkpoint;
+
+import io.weir.common.data.Row;
+import io.weir.runtime.connector.SinkFactory;
+import io.weir.runtime.connector.SinkWriter;
+import io.weir.runtime.connector.TableContext;
+import io.weir.runtime.connector.TableSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A transactional sink for tests, {@code 'connector' = 'test-committing', 'name' = '…'}: it takes
+ * any changelog and makes rows visible, in {@link #committed}, only when the checkpoint they were
+ * staged for completes — the contract of {@link SinkWriter#prepareCommit} and {@link
+ * SinkWriter#commit}, with an in-memory "transaction log" in place of files or Kafka transactions.
+ * Without checkpoints it commits at the end of input.
+ */
+public final class CommittingSinkFactory implements SinkFactory {
+  private static final Map<String, List<Row>> COMMITTED = new ConcurrentHashMap<>();
+  private static final Map<String, List<Row>> STAGED = new ConcurrentHashMap<>();
+
+  /** The rows committed to sink {@code name}, in commit order. */
+  public static List<Row> committed(String name) {
+    List<Row> rows = COMMITTED.getOrDefault(name, List.of());
+    synchronized (rows) {
+      return new ArrayList<>(rows);
+    }
+  }
+
+  public static void reset(String name) {
+    COMMITTED.remove(name);
+  }
+
+  @Override
+  public String identifier() {
+    return "test-committing";
+  }
+
+  @Override
+  public Set<String> requiredOptions() {
+    return Set.of("name");
+  }
+
+  @Override
+  public Set<String> optionalOptions() {
+    return Set.of();
+  }
+
+  @Override
+  public boolean acceptsUpdates() {
+    return true;
+  }
+
+  @Override
+  public TableSink createSink(TableContext context) {
+    String name = context.option("name", null);
+    return ctx -> new Writer(COMMITTED.computeIfAbsent(name, k -> new ArrayList<>()));
+  }
+
+  private static final class Writer implements SinkWriter {
+    private final List<Row> target;
+    private List<Row> buffer = new ArrayList<>();
+
+    Writer(List<Row> target) {
+      this.target = target;
+    }
+
+    @Override
+    public void write(Row row) {
+      buffer.add(row);
+    }
+
+    @Override
+    public void flush() {
+      publish(buffer);
+      buffer = new ArrayList<>();
+    }
+
+    @Override
+    public List<String> prepareCommit(long checkpointId) {
+      if (buffer.isEmpty()) {
+        return List.of();
+      }
+      String id = UUID.randomUUID().toString();
+      STAGED.put(id, buffer);
+      buffer = new ArrayList<>();
+      return List.of(id);
+    }
+
+    @Override
+    public void commit(List<String> committables) {
+      for (String id : committables) {
+        List<Row> rows = STAGED.remove(id);
+        if (rows != null) {
+          publish(rows);
+        }
+      }
+    }
+
+    @Override
+    public void abort() {
+      buffer = new ArrayList<>();
+    }
+
+    private void publish(List<Row> rows) {
+      synchronized (target) {
+        target.addAll(rows);
+      }
+    }
+  }
+}
