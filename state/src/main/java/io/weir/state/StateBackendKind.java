@@ -4,6 +4,6 @@ package io.weir.state;
 public enum StateBackendKind {
   /** Hash maps of objects on the Java heap: fastest, bounded by memory. */
   HEAP,
-  /** RocksDB on local disk: binary, out-of-core. Not implemented yet. */
+  /** RocksDB on local disk: binary, out-of-core, incremental checkpoints. */
   ROCKSDB
 }

@@ -1,11 +1,15 @@
 package io.weir.state.heap;
 
+import static io.weir.state.internal.StateSignatures.list;
+import static io.weir.state.internal.StateSignatures.map;
+import static io.weir.state.internal.StateSignatures.namespaced;
+import static io.weir.state.internal.StateSignatures.timers;
+import static io.weir.state.internal.StateSignatures.value;
 import static java.util.Objects.requireNonNull;
 
 import io.weir.state.KeyGroupRange;
 import io.weir.state.KeyGroupSnapshotReader;
 import io.weir.state.KeyGroupSnapshotWriter;
-import io.weir.state.KeyGroups;
 import io.weir.state.KeyedStateBackend;
 import io.weir.state.ListState;
 import io.weir.state.ListStateDescriptor;
@@ -17,9 +21,11 @@ import io.weir.state.NamespacedValueState;
 import io.weir.state.TimerService;
 import io.weir.state.ValueState;
 import io.weir.state.ValueStateDescriptor;
+import io.weir.state.internal.KeyGroupIndexer;
 import io.weir.state.internal.KeyGroupStreamFormat;
 import io.weir.state.internal.KeyGroupStreamFormat.Block;
 import io.weir.state.internal.ReusableByteArrayOutputStream;
+import io.weir.state.internal.KeyGroupIndexer;
 import io.weir.state.internal.StateKind;
 import io.weir.state.serialization.TypeSerializer;
 import java.io.ByteArrayInputStream;
@@ -69,17 +75,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange) {
     this.keySerializer = requireNonNull(keySerializer, "keySerializer");
     this.keyGroupRange = requireNonNull(keyGroupRange, "keyGroupRange");
-    if (maxParallelism <= 0 || maxParallelism > KeyGroups.UPPER_BOUND_MAX_PARALLELISM) {
-      throw new IllegalArgumentException(
-          "maxParallelism must be in [1, " + KeyGroups.UPPER_BOUND_MAX_PARALLELISM + "] but was "
-              + maxParallelism);
-    }
-    if (keyGroupRange.endInclusive() >= maxParallelism) {
-      throw new IllegalArgumentException(
-          "Key-group range " + keyGroupRange + " exceeds maxParallelism " + maxParallelism);
-    }
-    this.maxParallelism = maxParallelism;
     this.indexer = new KeyGroupIndexer(maxParallelism, keyGroupRange);
+    this.maxParallelism = maxParallelism;
   }
 
   @Override
@@ -99,7 +96,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public <V> ValueState<K, V> valueState(ValueStateDescriptor<V> d) {
-    String signature = "VALUE<" + d.serializer().signature() + ">";
+    String signature = value(d.serializer());
     return declare(d.name(), StateKind.VALUE, signature,
         () -> new HeapValueState<>(d.name(), signature, flatTable(), d.serializer()));
   }
@@ -107,7 +104,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public <N, V> NamespacedValueState<K, N, V> valueState(
       ValueStateDescriptor<V> d, TypeSerializer<N> namespaceSerializer) {
-    String signature = "VALUE<" + d.serializer().signature() + ">" + ns(namespaceSerializer);
+    String signature = namespaced(value(d.serializer()), namespaceSerializer);
     return declare(d.name(), StateKind.VALUE, signature,
         () -> new HeapValueState<>(
             d.name(), signature, nestedTable(namespaceSerializer), d.serializer()));
@@ -115,7 +112,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public <UK, UV> MapState<K, UK, UV> mapState(MapStateDescriptor<UK, UV> d) {
-    String signature = mapSignature(d);
+    String signature = map(d);
     return declare(d.name(), StateKind.MAP, signature,
         () -> new HeapMapState<>(
             d.name(), signature, flatTable(), d.userKeySerializer(), d.valueSerializer()));
@@ -124,7 +121,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public <N, UK, UV> NamespacedMapState<K, N, UK, UV> mapState(
       MapStateDescriptor<UK, UV> d, TypeSerializer<N> namespaceSerializer) {
-    String signature = mapSignature(d) + ns(namespaceSerializer);
+    String signature = namespaced(map(d), namespaceSerializer);
     return declare(d.name(), StateKind.MAP, signature,
         () -> new HeapMapState<>(
             d.name(), signature, nestedTable(namespaceSerializer), d.userKeySerializer(),
@@ -133,7 +130,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public <V> ListState<K, V> listState(ListStateDescriptor<V> d) {
-    String signature = "LIST<" + d.elementSerializer().signature() + ">";
+    String signature = list(d.elementSerializer());
     return declare(d.name(), StateKind.LIST, signature,
         () -> new HeapListState<>(d.name(), signature, flatTable(), d.elementSerializer()));
   }
@@ -141,7 +138,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public <N, V> NamespacedListState<K, N, V> listState(
       ListStateDescriptor<V> d, TypeSerializer<N> namespaceSerializer) {
-    String signature = "LIST<" + d.elementSerializer().signature() + ">" + ns(namespaceSerializer);
+    String signature = namespaced(list(d.elementSerializer()), namespaceSerializer);
     return declare(d.name(), StateKind.LIST, signature,
         () -> new HeapListState<>(
             d.name(), signature, nestedTable(namespaceSerializer), d.elementSerializer()));
@@ -149,10 +146,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public <N> TimerService<K, N> timerService(String name, TypeSerializer<N> namespaceSerializer) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("A timer service name must not be blank but was '" + name + "'");
-    }
-    String signature = "TIMERS" + ns(namespaceSerializer);
+    String signature = timers(name, namespaceSerializer);
     return declare(name, StateKind.TIMERS, signature,
         () -> new HeapTimerService<>(name, signature, indexer, keySerializer, namespaceSerializer));
   }
@@ -278,16 +272,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private <N, S> StateTable<K, N, S> nestedTable(TypeSerializer<N> namespaceSerializer) {
     requireNonNull(namespaceSerializer, "namespaceSerializer");
     return StateTable.nested(indexer, keySerializer, namespaceSerializer);
-  }
-
-  private static String ns(TypeSerializer<?> namespaceSerializer) {
-    return " NAMESPACE<" + requireNonNull(namespaceSerializer, "namespaceSerializer").signature()
-        + ">";
-  }
-
-  private static String mapSignature(MapStateDescriptor<?, ?> d) {
-    return "MAP<" + d.userKeySerializer().signature() + ", " + d.valueSerializer().signature()
-        + ">";
   }
 
   private void checkOpen() {

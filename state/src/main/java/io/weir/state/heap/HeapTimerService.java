@@ -2,7 +2,9 @@ package io.weir.state.heap;
 
 import io.weir.state.TimerCallback;
 import io.weir.state.TimerService;
+import io.weir.state.internal.KeyGroupIndexer;
 import io.weir.state.internal.StateKind;
+import io.weir.state.internal.TimerClocks;
 import io.weir.state.serialization.TypeSerializer;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -19,9 +21,7 @@ final class HeapTimerService<K, N> implements TimerService<K, N>, KeyGroupedStat
   private final TypeSerializer<N> namespaceSerializer;
   private final TimerQueue<K, N> eventTime;
   private final TimerQueue<K, N> processingTime;
-  private long currentWatermark = Long.MIN_VALUE;
-  private long currentProcessingTime = Long.MIN_VALUE;
-  private boolean firing;
+  private final TimerClocks clocks;
 
   HeapTimerService(
       String name, String signature, KeyGroupIndexer indexer, TypeSerializer<K> keySerializer,
@@ -32,6 +32,7 @@ final class HeapTimerService<K, N> implements TimerService<K, N>, KeyGroupedStat
     this.namespaceSerializer = namespaceSerializer;
     this.eventTime = new TimerQueue<>(indexer);
     this.processingTime = new TimerQueue<>(indexer);
+    this.clocks = new TimerClocks(name);
   }
 
   @Override
@@ -56,42 +57,33 @@ final class HeapTimerService<K, N> implements TimerService<K, N>, KeyGroupedStat
 
   @Override
   public void advanceWatermark(long watermark, TimerCallback<K, N> callback) {
-    currentWatermark = Math.max(currentWatermark, watermark);
-    fire(eventTime, currentWatermark, callback);
+    clocks.advanceWatermark(watermark, upTo -> fireNext(eventTime, upTo, callback));
   }
 
   @Override
   public void advanceProcessingTime(long time, TimerCallback<K, N> callback) {
-    currentProcessingTime = Math.max(currentProcessingTime, time);
-    fire(processingTime, currentProcessingTime, callback);
+    clocks.advanceProcessingTime(time, upTo -> fireNext(processingTime, upTo, callback));
   }
 
-  private void fire(TimerQueue<K, N> queue, long upTo, TimerCallback<K, N> callback) {
-    if (firing) {
-      throw new IllegalStateException(
-          "Timer service '" + name + "' was advanced from inside one of its own timer callbacks");
+  private static <K, N> boolean fireNext(
+      TimerQueue<K, N> queue, long upTo, TimerCallback<K, N> callback) {
+    HeapTimer<K, N> timer = queue.peek();
+    if (timer == null || timer.timestamp > upTo) {
+      return false;
     }
-    firing = true;
-    try {
-      // Re-read the head after each callback: it may have registered a timer that is due now.
-      HeapTimer<K, N> timer;
-      while ((timer = queue.peek()) != null && timer.timestamp <= upTo) {
-        queue.poll();
-        callback.onTimer(timer.key, timer.namespace, timer.timestamp);
-      }
-    } finally {
-      firing = false;
-    }
+    queue.poll();
+    callback.onTimer(timer.key, timer.namespace, timer.timestamp);
+    return true;
   }
 
   @Override
   public long currentWatermark() {
-    return currentWatermark;
+    return clocks.watermark();
   }
 
   @Override
   public long currentProcessingTime() {
-    return currentProcessingTime;
+    return clocks.processingTime();
   }
 
   @Override

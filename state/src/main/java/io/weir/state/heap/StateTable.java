@@ -1,5 +1,6 @@
 package io.weir.state.heap;
 
+import io.weir.state.internal.KeyGroupIndexer;
 import io.weir.state.serialization.TypeSerializer;
 import java.io.DataInput;
 import java.io.DataOutput;

@@ -1,31 +1,31 @@
-package io.weir.state.heap;
+package io.weir.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.weir.state.KeyGroupRange;
-import io.weir.state.KeyedStateBackend;
-import io.weir.state.MemoryKeyGroupSnapshot;
-import io.weir.state.StateBackendKind;
-import io.weir.state.StateBackends;
-import io.weir.state.TimerService;
-import io.weir.state.VoidNamespace;
 import io.weir.state.serialization.Serializers;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TimerServiceTest {
-  private final KeyedStateBackend<String> backend = newBackend();
-  private final TimerService<String, Long> timers =
-      backend.timerService("timers", Serializers.LONG);
+  @TempDir Path dir;
+  private KeyedStateBackend<String> backend;
+  private TimerService<String, Long> timers;
   private final List<String> fired = new ArrayList<>();
 
-  private static KeyedStateBackend<String> newBackend() {
-    return StateBackends.createKeyed(
-        StateBackendKind.HEAP, Serializers.STRING, 128, KeyGroupRange.all(128));
+  private void open(StateBackendKind kind) {
+    backend = newBackend(kind);
+    timers = backend.timerService("timers", Serializers.LONG);
+  }
+
+  private KeyedStateBackend<String> newBackend(StateBackendKind kind) {
+    return TestBackends.create(kind, Serializers.STRING, 128, KeyGroupRange.all(128), dir);
   }
 
   private void record(String key, Long namespace, long timestamp) {
@@ -34,11 +34,15 @@ class TimerServiceTest {
 
   @AfterEach
   void close() {
-    backend.close();
+    if (backend != null) {
+      backend.close();
+    }
   }
 
-  @Test
-  void firesDueTimersInTimestampOrder() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void firesDueTimersInTimestampOrder(StateBackendKind kind) {
+    open(kind);
     timers.registerEventTimeTimer("a", 1L, 30);
     timers.registerEventTimeTimer("b", 1L, 10);
     timers.registerEventTimeTimer("c", 2L, 20);
@@ -55,8 +59,10 @@ class TimerServiceTest {
     assertEquals(0, timers.size());
   }
 
-  @Test
-  void sameTimestampFiresInRegistrationOrder() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void sameTimestampFiresInRegistrationOrder(StateBackendKind kind) {
+    open(kind);
     for (String key : List.of("q", "a", "m", "z", "b", "k", "c")) {
       timers.registerEventTimeTimer(key, 0L, 5);
     }
@@ -64,8 +70,10 @@ class TimerServiceTest {
     assertEquals(List.of("q/0@5", "a/0@5", "m/0@5", "z/0@5", "b/0@5", "k/0@5", "c/0@5"), fired);
   }
 
-  @Test
-  void duplicatesAreKeptOnceAndDeletesWork() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void duplicatesAreKeptOnceAndDeletesWork(StateBackendKind kind) {
+    open(kind);
     timers.registerEventTimeTimer("a", 1L, 10);
     timers.registerEventTimeTimer("a", 1L, 10);
     timers.registerEventTimeTimer("a", 2L, 10); // other namespace: another timer
@@ -78,8 +86,10 @@ class TimerServiceTest {
     assertEquals(List.of("a/1@10", "a/2@10", "a/1@11"), fired);
   }
 
-  @Test
-  void deletingFromTheMiddleKeepsTheOrder() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void deletingFromTheMiddleKeepsTheOrder(StateBackendKind kind) {
+    open(kind);
     for (int ts = 100; ts > 0; ts--) {
       timers.registerEventTimeTimer("k" + ts, 0L, ts);
     }
@@ -97,8 +107,10 @@ class TimerServiceTest {
     assertEquals(expected, times);
   }
 
-  @Test
-  void timerRegisteredWhileFiringFiresIfDue() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void timerRegisteredWhileFiringFiresIfDue(StateBackendKind kind) {
+    open(kind);
     timers.registerEventTimeTimer("a", 0L, 10);
     timers.advanceWatermark(
         20,
@@ -115,8 +127,10 @@ class TimerServiceTest {
     assertEquals(1, timers.size());
   }
 
-  @Test
-  void timerFiringCanDeleteALaterOne() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void timerFiringCanDeleteALaterOne(StateBackendKind kind) {
+    open(kind);
     timers.registerEventTimeTimer("a", 0L, 10);
     timers.registerEventTimeTimer("a", 0L, 11);
     timers.advanceWatermark(
@@ -128,16 +142,20 @@ class TimerServiceTest {
     assertEquals(List.of("a/0@10"), fired);
   }
 
-  @Test
-  void advancingFromACallbackIsRefused() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void advancingFromACallbackIsRefused(StateBackendKind kind) {
+    open(kind);
     timers.registerEventTimeTimer("a", 0L, 1);
     assertThrows(
         IllegalStateException.class,
         () -> timers.advanceWatermark(5, (k, ns, ts) -> timers.advanceWatermark(6, this::record)));
   }
 
-  @Test
-  void watermarkDoesNotGoBack() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void watermarkDoesNotGoBack(StateBackendKind kind) {
+    open(kind);
     timers.advanceWatermark(50, this::record);
     timers.registerEventTimeTimer("a", 0L, 40); // already passed: fires at the next advance
     timers.advanceWatermark(10, this::record);
@@ -145,8 +163,10 @@ class TimerServiceTest {
     assertEquals(List.of("a/0@40"), fired);
   }
 
-  @Test
-  void processingTimeIsSeparateFromEventTime() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void processingTimeIsSeparateFromEventTime(StateBackendKind kind) {
+    open(kind);
     timers.registerProcessingTimeTimer("a", 0L, 100);
     timers.registerProcessingTimeTimer("b", 0L, 50);
     timers.registerEventTimeTimer("c", 0L, 50);
@@ -162,8 +182,10 @@ class TimerServiceTest {
     assertEquals(60, timers.currentProcessingTime());
   }
 
-  @Test
-  void voidNamespaceForTimersWithoutOne() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void voidNamespaceForTimersWithoutOne(StateBackendKind kind) {
+    open(kind);
     TimerService<String, VoidNamespace> plain = backend.timerService("plain");
     plain.registerEventTimeTimer("a", VoidNamespace.INSTANCE, 3);
     plain.registerEventTimeTimer("a", VoidNamespace.INSTANCE, 3);
@@ -173,15 +195,17 @@ class TimerServiceTest {
     assertThrows(NullPointerException.class, () -> plain.registerEventTimeTimer("a", null, 1));
   }
 
-  @Test
-  void orderOfEqualTimestampsSurvivesSnapshotAndRestore() throws IOException {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void orderOfEqualTimestampsSurvivesSnapshotAndRestore(StateBackendKind kind) throws IOException {
+    open(kind);
     for (String key : List.of("q", "a", "m", "z", "b", "k", "c")) {
       timers.registerEventTimeTimer(key, 0L, 5);
     }
     timers.registerProcessingTimeTimer("p", 0L, 7);
     MemoryKeyGroupSnapshot snapshot = new MemoryKeyGroupSnapshot();
     backend.snapshot(snapshot);
-    try (KeyedStateBackend<String> restored = newBackend()) {
+    try (KeyedStateBackend<String> restored = newBackend(kind)) {
       restored.restore(snapshot);
       TimerService<String, Long> again = restored.timerService("timers", Serializers.LONG);
       again.registerEventTimeTimer("after", 0L, 5); // registered after the restored ones

@@ -1,4 +1,4 @@
-package io.weir.state.heap;
+package io.weir.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,39 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.common.data.Row;
 import io.weir.common.types.LogicalType;
-import io.weir.state.IncompatibleStateException;
-import io.weir.state.KeyGroupRange;
-import io.weir.state.KeyGroupSnapshotReader;
-import io.weir.state.KeyGroups;
-import io.weir.state.KeyedStateBackend;
-import io.weir.state.ListState;
-import io.weir.state.ListStateDescriptor;
-import io.weir.state.MapState;
-import io.weir.state.MapStateDescriptor;
-import io.weir.state.MemoryKeyGroupSnapshot;
-import io.weir.state.NamespacedValueState;
-import io.weir.state.StateBackendKind;
-import io.weir.state.StateBackends;
-import io.weir.state.TimerService;
-import io.weir.state.ValueState;
-import io.weir.state.ValueStateDescriptor;
 import io.weir.state.serialization.RowSerializer;
 import io.weir.state.serialization.Serializers;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * State written by 2 tasks, restored into 3 and into 1: every value and timer must end up at the
- * task that owns its key, and nowhere else.
+ * task that owns its key, and nowhere else. Every test runs on both backends; the rescale test
+ * also writes with one backend and restores with the other, which is what makes savepoints
+ * backend-independent.
  */
 class SnapshotRescaleTest {
+  @TempDir Path dir;
   private static final int MAX = 128;
   private static final int KEYS = 300;
   private static final RowSerializer KEY_SERIALIZER =
@@ -71,9 +62,9 @@ class SnapshotRescaleTest {
     return Row.of("key-" + i, (long) i);
   }
 
-  private static KeyedStateBackend<Row> backend(int parallelism, int task) {
-    return StateBackends.createKeyed(
-        StateBackendKind.HEAP, KEY_SERIALIZER, MAX, KeyGroupRange.forTask(MAX, parallelism, task));
+  private KeyedStateBackend<Row> backend(StateBackendKind kind, int parallelism, int task) {
+    return TestBackends.create(
+        kind, KEY_SERIALIZER, MAX, KeyGroupRange.forTask(MAX, parallelism, task), dir);
   }
 
   private static int owner(Row key, int parallelism) {
@@ -81,10 +72,11 @@ class SnapshotRescaleTest {
   }
 
   /** Runs 2 tasks over all keys and snapshots them. */
-  private static List<MemoryKeyGroupSnapshot> snapshotAtParallelismTwo() throws IOException {
+  private List<MemoryKeyGroupSnapshot> snapshotAtParallelismTwo(StateBackendKind kind)
+      throws IOException {
     List<MemoryKeyGroupSnapshot> snapshots = new ArrayList<>();
     for (int task = 0; task < 2; task++) {
-      try (KeyedStateBackend<Row> backend = backend(2, task)) {
+      try (KeyedStateBackend<Row> backend = backend(kind, 2, task)) {
         Operator op = new Operator(backend);
         for (int i = 0; i < KEYS; i++) {
           Row key = key(i);
@@ -113,14 +105,27 @@ class SnapshotRescaleTest {
     return snapshots;
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {3, 1, 2, 7})
-  void restoresEveryValueAndTimerAtTheTaskOwningItsKey(int newParallelism) throws IOException {
-    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo());
+  static Stream<Arguments> writtenByRestoredByParallelism() {
+    Stream.Builder<Arguments> cases = Stream.builder();
+    for (StateBackendKind written : StateBackendKind.values()) {
+      for (StateBackendKind restored : StateBackendKind.values()) {
+        for (int parallelism : new int[] {3, 1, 2, 7}) {
+          cases.add(Arguments.of(written, restored, parallelism));
+        }
+      }
+    }
+    return cases.build();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} at parallelism {2}")
+  @MethodSource("writtenByRestoredByParallelism")
+  void restoresEveryValueAndTimerAtTheTaskOwningItsKey(
+      StateBackendKind writtenBy, StateBackendKind kind, int newParallelism) throws IOException {
+    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo(writtenBy));
     Set<String> firedEverywhere = new TreeSet<>();
     int keysSeen = 0;
     for (int task = 0; task < newParallelism; task++) {
-      try (KeyedStateBackend<Row> backend = backend(newParallelism, task)) {
+      try (KeyedStateBackend<Row> backend = backend(kind, newParallelism, task)) {
         Operator op;
         if (task % 2 == 0) { // restore, then open() declares: the restored bytes wait
           backend.restore(all);
@@ -169,10 +174,11 @@ class SnapshotRescaleTest {
     assertEquals(expected, firedEverywhere);
   }
 
-  @Test
-  void eventTimersFireInTimestampOrderAcrossMergedSnapshots() throws IOException {
-    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo());
-    try (KeyedStateBackend<Row> backend = backend(1, 0)) {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void eventTimersFireInTimestampOrderAcrossMergedSnapshots(StateBackendKind kind) throws IOException {
+    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo(kind));
+    try (KeyedStateBackend<Row> backend = backend(kind, 1, 0)) {
       backend.restore(all);
       Operator op = new Operator(backend);
       List<Long> times = new ArrayList<>();
@@ -184,15 +190,16 @@ class SnapshotRescaleTest {
     }
   }
 
-  @Test
-  void undeclaredRestoredStateIsKeptByTheNextSnapshot() throws IOException {
-    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo());
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void undeclaredRestoredStateIsKeptByTheNextSnapshot(StateBackendKind kind) throws IOException {
+    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo(kind));
     MemoryKeyGroupSnapshot again = new MemoryKeyGroupSnapshot();
-    try (KeyedStateBackend<Row> backend = backend(1, 0)) {
+    try (KeyedStateBackend<Row> backend = backend(kind, 1, 0)) {
       backend.restore(all); // nothing declared: everything waits as bytes
       backend.snapshot(again);
     }
-    try (KeyedStateBackend<Row> backend = backend(1, 0)) {
+    try (KeyedStateBackend<Row> backend = backend(kind, 1, 0)) {
       backend.restore(again);
       Operator op = new Operator(backend);
       for (int i = 0; i < KEYS; i++) {
@@ -202,10 +209,11 @@ class SnapshotRescaleTest {
     }
   }
 
-  @Test
-  void changedSchemaIsRefusedNamingTheState() throws IOException {
-    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo());
-    try (KeyedStateBackend<Row> backend = backend(1, 0)) {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void changedSchemaIsRefusedNamingTheState(StateBackendKind kind) throws IOException {
+    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo(kind));
+    try (KeyedStateBackend<Row> backend = backend(kind, 1, 0)) {
       backend.restore(all);
       IncompatibleStateException e =
           assertThrows(
@@ -215,42 +223,45 @@ class SnapshotRescaleTest {
       assertTrue(e.getMessage().contains("VALUE<BIGINT>"), e.getMessage());
       assertTrue(e.getMessage().contains("VALUE<STRING>"), e.getMessage());
     }
-    try (KeyedStateBackend<Row> backend = backend(1, 0)) {
+    try (KeyedStateBackend<Row> backend = backend(kind, 1, 0)) {
       backend.listState(new ListStateDescriptor<>("count", Serializers.LONG));
       assertThrows(IncompatibleStateException.class, () -> backend.restore(all));
     }
   }
 
-  @Test
-  void changedKeyTypeIsRefused() throws IOException {
-    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo());
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void changedKeyTypeIsRefused(StateBackendKind kind) throws IOException {
+    KeyGroupSnapshotReader all = KeyGroupSnapshotReader.union(snapshotAtParallelismTwo(kind));
     try (KeyedStateBackend<Long> backend =
-        StateBackends.createKeyed(StateBackendKind.HEAP, Serializers.LONG, MAX, KeyGroupRange.all(MAX))) {
+        TestBackends.create(kind, Serializers.LONG, MAX, KeyGroupRange.all(MAX), dir)) {
       IncompatibleStateException e =
           assertThrows(IncompatibleStateException.class, () -> backend.restore(all));
       assertTrue(e.getMessage().contains("ROW<STRING, BIGINT>"), e.getMessage());
     }
   }
 
-  @Test
-  void overlappingSnapshotsAreRefused() throws IOException {
-    List<MemoryKeyGroupSnapshot> snapshots = snapshotAtParallelismTwo();
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void overlappingSnapshotsAreRefused(StateBackendKind kind) throws IOException {
+    List<MemoryKeyGroupSnapshot> snapshots = snapshotAtParallelismTwo(kind);
     KeyGroupSnapshotReader twice =
         KeyGroupSnapshotReader.union(List.of(snapshots.get(0), snapshots.get(0)));
-    try (KeyedStateBackend<Row> backend = backend(1, 0)) {
+    try (KeyedStateBackend<Row> backend = backend(kind, 1, 0)) {
       assertThrows(IllegalStateException.class, () -> backend.restore(twice));
     }
   }
 
-  @Test
-  void emptyBackendSnapshotsAndRestores() throws IOException {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void emptyBackendSnapshotsAndRestores(StateBackendKind kind) throws IOException {
     MemoryKeyGroupSnapshot snapshot = new MemoryKeyGroupSnapshot();
-    try (KeyedStateBackend<Row> backend = backend(4, 3)) {
+    try (KeyedStateBackend<Row> backend = backend(kind, 4, 3)) {
       new Operator(backend);
       backend.snapshot(snapshot);
     }
     assertEquals(new HashSet<>(range(96, 127)), snapshot.keyGroups());
-    try (KeyedStateBackend<Row> backend = backend(1, 0)) {
+    try (KeyedStateBackend<Row> backend = backend(kind, 1, 0)) {
       backend.restore(snapshot);
       Operator op = new Operator(backend);
       assertEquals(0, op.timers.size());

@@ -1,4 +1,4 @@
-package io.weir.state.heap;
+package io.weir.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,35 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.common.data.Row;
 import io.weir.common.types.LogicalType;
-import io.weir.state.KeyGroupRange;
-import io.weir.state.KeyGroups;
-import io.weir.state.KeyedStateBackend;
-import io.weir.state.ListState;
-import io.weir.state.ListStateDescriptor;
-import io.weir.state.MapState;
-import io.weir.state.MapStateDescriptor;
-import io.weir.state.NamespacedListState;
-import io.weir.state.NamespacedMapState;
-import io.weir.state.NamespacedValueState;
-import io.weir.state.StateBackendKind;
-import io.weir.state.StateBackends;
-import io.weir.state.ValueState;
-import io.weir.state.ValueStateDescriptor;
 import io.weir.state.serialization.RowSerializer;
 import io.weir.state.serialization.Serializers;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class KeyedStateTest {
-  private final KeyedStateBackend<Row> backend =
-      StateBackends.createKeyed(
-          StateBackendKind.HEAP,
-          new RowSerializer(List.of(LogicalType.string())),
-          128,
-          KeyGroupRange.all(128));
+  @TempDir Path dir;
+  private KeyedStateBackend<Row> backend;
+
+  private void open(StateBackendKind kind) {
+    backend =
+        TestBackends.create(
+            kind, new RowSerializer(List.of(LogicalType.string())), 128, KeyGroupRange.all(128),
+            dir);
+  }
 
   private static Row key(String k) {
     return Row.of(k);
@@ -45,11 +37,15 @@ class KeyedStateTest {
 
   @AfterEach
   void close() {
-    backend.close();
+    if (backend != null) {
+      backend.close();
+    }
   }
 
-  @Test
-  void valueStatePerKey() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void valueStatePerKey(StateBackendKind kind) {
+    open(kind);
     ValueState<Row, Long> counts =
         backend.valueState(new ValueStateDescriptor<>("count", Serializers.LONG));
     assertNull(counts.get(key("a")));
@@ -64,8 +60,10 @@ class KeyedStateTest {
     assertNull(counts.get(key("b")));
   }
 
-  @Test
-  void mapStatePerKeyInInsertionOrder() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void mapStatePerKeyInInsertionOrder(StateBackendKind kind) {
+    open(kind);
     MapState<Row, String, Long> map =
         backend.mapState(new MapStateDescriptor<>("m", Serializers.STRING, Serializers.LONG));
     assertTrue(map.isEmpty(key("a")));
@@ -92,8 +90,10 @@ class KeyedStateTest {
     assertTrue(map.isEmpty(key("b")));
   }
 
-  @Test
-  void mapStateViewsAreReadOnly() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void mapStateViewsAreReadOnly(StateBackendKind kind) {
+    open(kind);
     MapState<Row, String, Long> map =
         backend.mapState(new MapStateDescriptor<>("m", Serializers.STRING, Serializers.LONG));
     map.put(key("a"), "k", 1L);
@@ -108,8 +108,10 @@ class KeyedStateTest {
         });
   }
 
-  @Test
-  void listStatePerKey() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void listStatePerKey(StateBackendKind kind) {
+    open(kind);
     ListState<Row, String> lists =
         backend.listState(new ListStateDescriptor<>("l", Serializers.STRING));
     assertEquals(List.of(), lists.get(key("a")));
@@ -129,8 +131,10 @@ class KeyedStateTest {
     assertThrows(NullPointerException.class, () -> lists.add(key("a"), null));
   }
 
-  @Test
-  void namespacesSeparateStatePerKeyAndWindow() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void namespacesSeparateStatePerKeyAndWindow(StateBackendKind kind) {
+    open(kind);
     NamespacedValueState<Row, Long, Long> sums =
         backend.valueState(new ValueStateDescriptor<>("sum", Serializers.LONG), Serializers.LONG);
     sums.put(key("a"), 10L, 1L);
@@ -172,8 +176,10 @@ class KeyedStateTest {
     assertTrue(maps.isEmpty(key("a"), 20L));
   }
 
-  @Test
-  void declaringAgainReturnsTheSameStateOrFails() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void declaringAgainReturnsTheSameStateOrFails(StateBackendKind kind) {
+    open(kind);
     ValueState<Row, Long> first =
         backend.valueState(new ValueStateDescriptor<>("count", Serializers.LONG));
     assertSame(first, backend.valueState(new ValueStateDescriptor<>("count", Serializers.LONG)));
@@ -191,11 +197,13 @@ class KeyedStateTest {
     assertThrows(IllegalStateException.class, () -> backend.timerService("count"));
   }
 
-  @Test
-  void keysOfAnotherTaskAreRejected() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void keysOfAnotherTaskAreRejected(StateBackendKind kind) {
+    open(kind);
     KeyGroupRange firstHalf = KeyGroupRange.forTask(128, 2, 0);
     try (KeyedStateBackend<Long> half =
-        StateBackends.createKeyed(StateBackendKind.HEAP, Serializers.LONG, 128, firstHalf)) {
+        TestBackends.create(kind, Serializers.LONG, 128, firstHalf, dir)) {
       ValueState<Long, Long> state =
           half.valueState(new ValueStateDescriptor<>("v", Serializers.LONG));
       long foreign = 0;
@@ -210,8 +218,10 @@ class KeyedStateTest {
     }
   }
 
-  @Test
-  void closedBackendRefusesDeclarations() {
+  @ParameterizedTest
+  @EnumSource(StateBackendKind.class)
+  void closedBackendRefusesDeclarations(StateBackendKind kind) {
+    open(kind);
     backend.close();
     backend.close();
     assertThrows(
