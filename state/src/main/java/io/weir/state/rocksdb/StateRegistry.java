@@ -4,7 +4,6 @@ import io.weir.state.internal.StateKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +60,15 @@ final class StateRegistry {
     return byId[id];
   }
 
-  Collection<Entry> entries() {
-    return byName.values();
+  /** The entries by ascending id: snapshots write their blocks in this order. */
+  List<Entry> entries() {
+    List<Entry> entries = new ArrayList<>(byName.size());
+    for (Entry entry : byId) {
+      if (entry != null) {
+        entries.add(entry);
+      }
+    }
+    return entries;
   }
 
   /** Registers a new name under the smallest free id and stores it in the DB. */
