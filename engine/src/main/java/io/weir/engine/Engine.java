@@ -21,10 +21,13 @@ public final class Engine implements AutoCloseable {
   private final Planner planner;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final java.nio.file.Path stateDirectory;
+  private final EngineStore store;
+  private volatile boolean closing;
 
   private Engine(Configuration defaults, java.nio.file.Path stateDirectory) {
     this.defaults = defaults.copy();
     this.stateDirectory = stateDirectory;
+    this.store = stateDirectory == null ? null : EngineStore.open(stateDirectory);
     this.planner = new Planner(catalog, new EngineCapabilities(),
         name -> io.weir.runtime.expr.BuiltinFunctions.lookup(name) != null);
   }
@@ -39,7 +42,94 @@ public final class Engine implements AutoCloseable {
    * {@code execution.checkpointing.dir} / {@code state.savepoints.dir} say otherwise).
    */
   public static Engine create(Configuration defaults, java.nio.file.Path stateDirectory) {
-    return new Engine(defaults, stateDirectory);
+    Engine engine = new Engine(defaults, stateDirectory);
+    try {
+      engine.recover();
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    return engine;
+  }
+
+  /**
+   * Recreates the catalog kept in the state directory and resumes the jobs that were running when
+   * the last process using it ended, each from its latest checkpoint.
+   */
+  private void recover() {
+    Session system = newSession();
+    String catalogDdl = store.catalog();
+    // Views are saved by name, not in the order they depend on each other: retry what failed
+    // while each round gets further.
+    List<org.apache.calcite.sql.SqlNode> pending = catalogDdl.isBlank() ? List.of()
+        : new ArrayList<>(io.weir.sql.parser.WeirSqlParser.parseScript(catalogDdl));
+    while (!pending.isEmpty()) {
+      List<org.apache.calcite.sql.SqlNode> failed = new ArrayList<>();
+      RuntimeException last = null;
+      for (var statement : pending) {
+        try {
+          system.execute(statement, "");
+        } catch (RuntimeException e) {
+          failed.add(statement);
+          last = e;
+        }
+      }
+      if (failed.size() == pending.size()) {
+        throw new io.weir.common.error.WeirException("Cannot recreate the catalog kept in " + stateDirectory + ": "
+            + last.getMessage(), last);
+      }
+      pending = failed;
+    }
+    for (var e : store.jobs().entrySet()) {
+      try {
+        newSession().resume(e.getKey(), e.getValue());
+      } catch (RuntimeException failure) {
+        throw new io.weir.common.error.WeirException("Cannot resume job '" + e.getKey() + "' kept in " + stateDirectory
+            + ": " + failure.getMessage() + ". Remove " + stateDirectory.resolve("engine/jobs/" + e.getKey() + ".sql")
+            + " to start without it.", failure);
+      }
+    }
+  }
+
+  /** Saves the catalog to the state directory, if there is one; called after every DDL statement. */
+  void catalogChanged() {
+    if (store == null) {
+      return;
+    }
+    StringBuilder ddl = new StringBuilder();
+    // Tables first: views refer to them. Views are saved in name order; recover() retries as needed.
+    for (var o : catalog.all()) {
+      if (o instanceof io.weir.planner.catalog.CatalogTable) {
+        ddl.append(DdlPrinter.print(o)).append(";\n\n");
+      }
+    }
+    for (var o : catalog.all()) {
+      if (o instanceof io.weir.planner.catalog.CatalogView) {
+        ddl.append(DdlPrinter.print(o)).append(";\n\n");
+      }
+    }
+    store.saveCatalog(ddl.toString());
+  }
+
+  /**
+   * Keeps the script of a running INSERT job in the state directory until the job ends, so a
+   * process started after a crash resumes it. Does nothing without a state directory.
+   */
+  void persist(Job job, String script) {
+    if (store == null) {
+      return;
+    }
+    store.saveJob(job.id(), script);
+    job.termination().thenRun(() -> {
+      // A job stopped because this process shuts down resumes next time; one that ended does not.
+      if (!closing) {
+        store.removeJob(job.id());
+      }
+    });
+  }
+
+  boolean persistent() {
+    return store != null;
   }
 
   public static Engine create() {
@@ -84,9 +174,16 @@ public final class Engine implements AutoCloseable {
     return all;
   }
 
-  /** Cancels every running job. */
+  /**
+   * Cancels every running job. With a state directory, running INSERT jobs are kept there and
+   * resume, from their latest checkpoint, when an engine opens the directory again.
+   */
   @Override
   public void close() {
+    closing = true;
     jobs.values().forEach(Job::cancel);
+    if (store != null) {
+      store.close();
+    }
   }
 }

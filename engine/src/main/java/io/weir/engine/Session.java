@@ -79,7 +79,7 @@ public final class Session {
    * @throws WeirException when it is valid but cannot be executed
    */
   public StatementResult execute(String statement) {
-    return execute(WeirSqlParser.parseStatement(statement));
+    return execute(WeirSqlParser.parseStatement(statement), statement);
   }
 
   /**
@@ -90,11 +90,37 @@ public final class Session {
    */
   public void executeScript(String script, Consumer<StatementResult> onResult) {
     for (SqlNode statement : WeirSqlParser.parseScript(script)) {
-      onResult.accept(execute(statement));
+      onResult.accept(execute(statement, Scripts.slice(script, statement.getParserPosition())));
     }
   }
 
-  private StatementResult execute(SqlNode node) {
+  /** Runs one parsed statement whose text is {@code text}; DDL is saved to the state directory. */
+  StatementResult execute(SqlNode node, String text) {
+    StatementResult result = node instanceof SqlInsert insert ? insert(insert, text, null) : dispatch(node);
+    if (node instanceof SqlCreateTable || node instanceof SqlCreateView || node instanceof SqlDropTable
+        || node instanceof SqlDropView) {
+      engine.catalogChanged();
+    }
+    return result;
+  }
+
+  /**
+   * Starts again a job the state directory kept: runs the SET statements of its script, then its
+   * INSERT with the same job id, from the job's latest checkpoint (or, if it took none, from where
+   * it started).
+   */
+  void resume(String jobId, String script) {
+    List<SqlNode> statements = WeirSqlParser.parseScript(script);
+    for (SqlNode statement : statements) {
+      if (statement instanceof SqlInsert insert) {
+        insert(insert, Scripts.slice(script, statement.getParserPosition()), jobId);
+      } else {
+        dispatch(statement);
+      }
+    }
+  }
+
+  private StatementResult dispatch(SqlNode node) {
     if (node instanceof SqlCreateTable ddl) {
       return createTable(ddl);
     }
@@ -159,9 +185,6 @@ public final class Session {
       }
       job.cancel();
       return ok("The job '" + stop.jobId() + "' has been stopped.");
-    }
-    if (node instanceof SqlInsert insert) {
-      return insert(insert);
     }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
       return query(node);
@@ -267,13 +290,29 @@ public final class Session {
     return UUID.randomUUID().toString().replace("-", "");
   }
 
-  private StatementResult insert(SqlInsert insert) {
+  /**
+   * @param resumeId the id of a job resumed from the state directory, or null for a new job
+   */
+  private StatementResult insert(SqlInsert insert, String text, String resumeId) {
     PlannedStatement plan = planner().planInsert(insert, config);
     String target = insert.getTargetTable().toString();
-    Job job = Job.start(newJobId(), "insert-into_" + target, plan.graph(), config.copy(), id -> {
+    String jobId = resumeId != null ? resumeId : newJobId();
+    CompletedCheckpoint restore = restorePoint();
+    if (resumeId != null) {
+      try {
+        var latest = new CheckpointStorage(Job.checkpointDirectory(config, engine.checkpointRoot(), jobId)).latest();
+        if (latest.isPresent()) {
+          restore = latest.get();
+        }
+      } catch (java.io.IOException e) {
+        throw new WeirException("Cannot read the checkpoints of job '" + jobId + "': " + e.getMessage(), e);
+      }
+    }
+    Job job = Job.start(jobId, "insert-into_" + target, plan.graph(), config.copy(), id -> {
       throw new IllegalStateException("an INSERT has no query result");
-    }, engine.checkpointRoot(), restorePoint());
+    }, engine.checkpointRoot(), restore);
     engine.register(job);
+    engine.persist(job, Scripts.settings(config.toMap(), defaults.toMap()) + text.strip() + ";\n");
     if (!config.get(CoreOptions.DML_SYNC)) {
       return new StatementResult.JobResult(job, false);
     }

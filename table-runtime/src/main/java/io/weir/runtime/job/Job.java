@@ -177,7 +177,7 @@ public final class Job {
     this.initialRestore = restore;
     this.checkpointable = graph.nodes().stream().noneMatch(n -> n.spec() instanceof CollectSpec);
     this.periodicCheckpoints = checkpointable && config.get(CheckpointOptions.INTERVAL).toMillis() > 0;
-    this.storage = checkpointable ? new CheckpointStorage(checkpointRoot(config, checkpointRoot).resolve(id)) : null;
+    this.storage = checkpointable ? new CheckpointStorage(checkpointDirectory(config, checkpointRoot, id)) : null;
     this.snapshotThreads = checkpointable ? Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "weir-" + id + "-snapshots");
       t.setDaemon(true);
@@ -186,12 +186,15 @@ public final class Job {
     this.current = new Attempt(restore);
   }
 
-  private static Path checkpointRoot(Configuration config, Path given) {
+  /**
+   * Where job {@code jobId} keeps its checkpoints: under {@code execution.checkpointing.dir} if set,
+   * else under {@code defaultRoot} (a temporary directory when null).
+   */
+  public static Path checkpointDirectory(Configuration config, Path defaultRoot, String jobId) {
     String configured = config.get(CheckpointOptions.DIRECTORY);
-    if (!configured.isEmpty()) {
-      return Path.of(configured);
-    }
-    return given != null ? given : Path.of(System.getProperty("java.io.tmpdir"), "weir-checkpoints");
+    Path root = !configured.isEmpty() ? Path.of(configured)
+        : defaultRoot != null ? defaultRoot : Path.of(System.getProperty("java.io.tmpdir"), "weir-checkpoints");
+    return root.resolve(jobId);
   }
 
   /**
