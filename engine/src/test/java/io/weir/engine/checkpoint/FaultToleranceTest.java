@@ -59,7 +59,7 @@ class FaultToleranceTest {
             "SELECT k, id, v FROM (SELECT k, id, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC, id)"
                 + " AS rn FROM events) WHERE rn <= 3"));
     List<Arguments> args = new ArrayList<>();
-    for (String backend : List.of("heap")) {
+    for (String backend : List.of("heap", "rocksdb")) {
       for (Query q : queries) {
         args.add(Arguments.of(backend, q));
       }
@@ -82,13 +82,16 @@ class FaultToleranceTest {
       checkpoint = killAfter(backend, query, p, sink, checkpoint, 300 + random.nextInt(700));
     }
     assertNotNull(checkpoint, "the killed runs completed a checkpoint");
+    // RocksDB checkpoints are incremental: their keyed state is SST files in the shared directory.
+    assertEquals(backend.equals("rocksdb"), !checkpoint.metadata().sharedFiles().isEmpty(),
+        "shared files of " + checkpoint.directory());
     List<List<String>> restored = finish(backend, query, 2, sink, checkpoint);
     assertEquals(sorted(straight), sorted(restored), "killed twice and restored at parallelism 3, then 2");
   }
 
   private Session session(String backend, int parallelism, int rowsPerSecond, CompletedCheckpoint restore,
       String sink, Query query) {
-    Session s = Engine.create(new io.weir.common.config.Configuration(), dir).newSession();
+    Session s = Engine.create(new io.weir.common.config.Configuration(), dir.resolve("engine-" + RUNS.incrementAndGet())).newSession();
     s.execute("SET 'parallelism.default' = '" + parallelism + "'");
     s.execute("SET 'state.backend' = '" + backend + "'");
     if (rowsPerSecond > 0) {

@@ -31,7 +31,12 @@ class SavepointTest {
   @TempDir Path dir;
 
   private Session session(int parallelism, String savepoint, String sink) {
-    Session s = Engine.create(new Configuration(), dir).newSession();
+    return session(parallelism, savepoint, sink, "heap");
+  }
+
+  private Session session(int parallelism, String savepoint, String sink, String backend) {
+    Session s = Engine.create(new Configuration(), dir.resolve(sink + "-" + System.nanoTime())).newSession();
+    s.execute("SET 'state.backend' = '" + backend + "'");
     s.execute("SET 'parallelism.default' = '" + parallelism + "'");
     s.execute("SET 'execution.checkpointing.interval' = '200 ms'");
     if (savepoint != null) {
@@ -71,6 +76,22 @@ class SavepointTest {
     assertEquals(JobStatus.FINISHED, job.await(Duration.ofMinutes(1)), () -> String.valueOf(job.failure()));
 
     assertEquals(table("sp-straight"), table("sp-upgraded"));
+  }
+
+  @Test
+  void savepointsMoveBetweenStateBackends() throws Exception {
+    Session straight = session(1, null, "sp-switch-straight");
+    assertEquals(JobStatus.FINISHED, insert(straight, AGGREGATE).await(Duration.ofMinutes(1)));
+
+    Session onHeap = session(2, null, "sp-switch", "heap");
+    String fromHeap = stopWithSavepoint(onHeap, insert(onHeap, AGGREGATE));
+    Session onRocks = session(3, fromHeap, "sp-switch", "rocksdb");
+    String fromRocks = stopWithSavepoint(onRocks, insert(onRocks, AGGREGATE));
+    Session backOnHeap = session(2, fromRocks, "sp-switch", "heap");
+    Job job = insert(backOnHeap, AGGREGATE);
+    assertEquals(JobStatus.FINISHED, job.await(Duration.ofMinutes(1)), () -> String.valueOf(job.failure()));
+
+    assertEquals(table("sp-switch-straight"), table("sp-switch"));
   }
 
   @Test

@@ -82,6 +82,23 @@ final class KeyedStateHandles {
     }
   }
 
+  /** Encodes a native (RocksDB incremental) handle for the checkpoint metadata. */
+  static byte[] encodeNative(io.weir.state.NativeSnapshotHandle handle) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeByte(NATIVE);
+    handle.write(out);
+    return bytes.toByteArray();
+  }
+
+  static io.weir.state.NativeSnapshotHandle decodeNative(byte[] handle) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(handle));
+    if (in.readByte() != NATIVE) {
+      throw new IOException("not a native handle");
+    }
+    return io.weir.state.NativeSnapshotHandle.read(in);
+  }
+
   /** The kind of an encoded handle. */
   static byte kind(byte[] handle) {
     return handle[0];

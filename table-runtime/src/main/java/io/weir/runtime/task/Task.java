@@ -3,7 +3,11 @@ package io.weir.runtime.task;
 import io.weir.checkpointing.CheckpointCoordinator.TaskState;
 import io.weir.checkpointing.CheckpointMetadata.SubtaskState;
 import io.weir.checkpointing.CheckpointTarget;
+import io.weir.state.IncrementalSnapshots;
 import io.weir.state.KeyedStateBackend;
+import io.weir.state.NativeSnapshot;
+import io.weir.state.NativeSnapshotHandle;
+import io.weir.state.StateOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,9 +47,17 @@ public abstract class Task {
   /** Guarded by this: set once the input has ended. */
   private List<SnapshotPart> finalSnapshot;
 
-  /** The synchronous part of one operator's snapshot. */
+  /**
+   * The synchronous part of one operator's snapshot: its operator state, and its keyed state either
+   * serialised into memory ({@code keyed}, canonical) or as a native RocksDB checkpoint to upload.
+   */
   record SnapshotPart(String uid, String description, int subtask, int parallelism, byte[] operatorState,
-      KeyedStateHandles.Buffer keyed) {}
+      KeyedStateHandles.Buffer keyed, NativeSnapshot nativeKeyed) {
+    SnapshotPart(String uid, String description, int subtask, int parallelism, byte[] operatorState,
+        KeyedStateHandles.Buffer keyed) {
+      this(uid, description, subtask, parallelism, operatorState, keyed, null);
+    }
+  }
 
   Task(String name, OperatorChain chain, List<TaskOperatorContext> contexts, int index, TaskCheckpoints checkpoints) {
     this.name = name;
@@ -122,19 +134,29 @@ public abstract class Task {
     return List.of();
   }
 
-  /** The synchronous part of a checkpoint, on the task thread. */
-  final List<SnapshotPart> snapshot(long checkpointId) throws Exception {
+  /**
+   * The synchronous part of a checkpoint, on the task thread. Keyed state goes into a native,
+   * incremental RocksDB checkpoint when the backend offers one and {@code state.backend.incremental}
+   * is on — but never for savepoints, which are canonical, nor for the final snapshot ({@code
+   * target} null), which is written again into every later checkpoint.
+   */
+  final List<SnapshotPart> snapshot(long checkpointId, CheckpointTarget target) throws Exception {
     List<SnapshotPart> parts = new ArrayList<>(sourceSnapshot(checkpointId));
     for (int i = 0; i < chain.size(); i++) {
       TaskOperatorContext ctx = contexts.get(i);
       byte[] operatorState = chain.operator(i).snapshotOperatorState(checkpointId);
       KeyedStateHandles.Buffer keyed = null;
+      NativeSnapshot nativeKeyed = null;
       KeyedStateBackend<?> backend = ctx.backend();
-      if (backend != null) {
+      if (backend instanceof IncrementalSnapshots incremental && target != null && !target.savepoint()
+          && ctx.config().get(StateOptions.INCREMENTAL_CHECKPOINTS)) {
+        nativeKeyed = incremental.snapshotNative(checkpointId);
+      } else if (backend != null) {
         keyed = new KeyedStateHandles.Buffer();
         backend.snapshot(keyed);
       }
-      parts.add(new SnapshotPart(ctx.uid, ctx.description, ctx.subtaskIndex(), ctx.parallelism(), operatorState, keyed));
+      parts.add(new SnapshotPart(ctx.uid, ctx.description, ctx.subtaskIndex(), ctx.parallelism(), operatorState,
+          keyed, nativeKeyed));
     }
     return parts;
   }
@@ -143,7 +165,7 @@ public abstract class Task {
   final void performCheckpoint(CheckpointTarget target) throws Exception {
     List<SnapshotPart> parts;
     try {
-      parts = snapshot(target.checkpointId());
+      parts = snapshot(target.checkpointId(), target);
     } catch (RuntimeException e) {
       decline(target, e);
       throw e;
@@ -176,15 +198,27 @@ public abstract class Task {
         List<TaskState> states = new ArrayList<>(parts.size());
         for (SnapshotPart p : parts) {
           byte[] keyed = new byte[0];
+          List<String> shared = List.of();
           if (p.keyed() != null) {
             String file = target.exclusiveDir() + "/" + p.uid() + "-" + p.subtask() + ".keyed";
             keyed = p.keyed().writeTo(target.root(), file);
+          } else if (p.nativeKeyed() != null) {
+            String exclusive = target.exclusiveDir() + "/" + p.uid() + "-" + p.subtask() + ".rocksdb";
+            java.nio.file.Files.createDirectories(target.root().resolve(exclusive));
+            NativeSnapshotHandle handle = p.nativeKeyed().upload(target.root(), target.sharedDir(), exclusive);
+            keyed = KeyedStateHandles.encodeNative(handle);
+            shared = handle.sharedFiles();
           }
           states.add(new TaskState(p.uid(), p.description(), p.parallelism(),
-              new SubtaskState(p.subtask(), keyed, p.operatorState(), List.of())));
+              new SubtaskState(p.subtask(), keyed, p.operatorState(), shared)));
         }
         coordinator.acknowledge(target.checkpointId(), index, states);
       } catch (Exception | Error e) {
+        for (SnapshotPart p : parts) {
+          if (p.nativeKeyed() != null) {
+            p.nativeKeyed().discard();
+          }
+        }
         coordinator.decline(target.checkpointId(), "task '" + name + "' could not write its state: " + e);
       }
     });
@@ -199,7 +233,7 @@ public abstract class Task {
     if (!checkpoints.enabled) {
       return;
     }
-    List<SnapshotPart> parts = snapshot(FINAL);
+    List<SnapshotPart> parts = snapshot(FINAL, null);
     synchronized (this) {
       finalSnapshot = parts;
     }

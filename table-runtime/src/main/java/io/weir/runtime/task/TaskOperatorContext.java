@@ -8,7 +8,11 @@ import io.weir.common.error.WeirException;
 import io.weir.common.types.RowType;
 import io.weir.runtime.expr.CompileContext;
 import io.weir.runtime.operator.OperatorContext;
+import io.weir.state.BackendEnvironment;
+import io.weir.state.IncrementalSnapshots;
 import io.weir.state.KeyGroupRange;
+import io.weir.state.NativeSnapshotHandle;
+import java.nio.file.Path;
 import io.weir.state.KeyGroupSnapshotReader;
 import io.weir.state.KeyedStateBackend;
 import io.weir.state.StateBackendKind;
@@ -67,7 +71,8 @@ final class TaskOperatorContext implements OperatorContext {
   @Override
   public KeyedStateBackend<Row> keyedState(RowType keyType) {
     if (backend == null) {
-      backend = StateBackends.createKeyed(backendKind, new RowSerializer(keyType), maxParallelism, keyGroupRange());
+      backend = StateBackends.createKeyed(backendKind, new RowSerializer(keyType), maxParallelism, keyGroupRange(),
+          new BackendEnvironment(Path.of(System.getProperty("java.io.tmpdir")), config));
       restoreKeyedState();
     }
     return backend;
@@ -96,18 +101,34 @@ final class TaskOperatorContext implements OperatorContext {
     }
     try {
       List<KeyGroupSnapshotReader> parts = new ArrayList<>();
+      List<NativeSnapshotHandle> natives = new ArrayList<>();
       KeyGroupRange range = keyGroupRange();
       for (CheckpointMetadata.SubtaskState s : state.subtasks()) {
         byte[] handle = s.keyedState();
         if (handle.length == 0) {
           continue;
         }
-        if (KeyedStateHandles.kind(handle) != KeyedStateHandles.KEY_GROUP_FILE) {
-          throw new IOException("unknown keyed state handle kind " + KeyedStateHandles.kind(handle));
+        byte kind = KeyedStateHandles.kind(handle);
+        if (kind == KeyedStateHandles.NATIVE) {
+          NativeSnapshotHandle h = KeyedStateHandles.decodeNative(handle);
+          if (h.keyGroupRange().start() <= range.endInclusive() && range.start() <= h.keyGroupRange().endInclusive()) {
+            natives.add(h);
+          }
+        } else if (kind == KeyedStateHandles.KEY_GROUP_FILE) {
+          if (KeyedStateHandles.overlaps(handle, range)) {
+            parts.add(KeyedStateHandles.reader(restore.root(), handle));
+          }
+        } else {
+          throw new IOException("unknown keyed state handle kind " + kind);
         }
-        if (KeyedStateHandles.overlaps(handle, range)) {
-          parts.add(KeyedStateHandles.reader(restore.root(), handle));
+      }
+      if (!natives.isEmpty()) {
+        if (!(backend instanceof IncrementalSnapshots incremental)) {
+          throw new WeirException("Cannot restore operator '" + description + "' from " + restore.directory()
+              + ": it is an incremental RocksDB checkpoint, which only 'state.backend' = 'rocksdb' can read."
+              + " To change the state backend, stop the job with a savepoint and restore that.");
         }
+        incremental.restoreNative(restore.root(), natives);
       }
       if (!parts.isEmpty()) {
         backend.restore(KeyGroupSnapshotReader.union(parts));
