@@ -45,6 +45,9 @@ public final class CheckpointCoordinator implements AutoCloseable {
   /** The state one operator instance contributes to a checkpoint. */
   public record TaskState(String uid, String description, int parallelism, SubtaskState state) {}
 
+  /** One completed checkpoint or savepoint: when it started and how long until it was complete. */
+  public record Stats(long checkpointId, boolean savepoint, long startMillis, long durationMillis, java.nio.file.Path directory) {}
+
   /** How checkpoints are paced and kept. */
   public record Settings(Duration interval, Duration timeout, Duration minPause, int retained) {}
 
@@ -58,6 +61,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final Map<Integer, List<TaskState>> finished = new HashMap<>();
   private final List<Pending> queuedSavepoints = new ArrayList<>();
+  private final java.util.ArrayDeque<Stats> history = new java.util.ArrayDeque<>();
   private long nextId;
   private Pending pending;
   private long lastEnd = Long.MIN_VALUE / 2;
@@ -226,6 +230,10 @@ public final class CheckpointCoordinator implements AutoCloseable {
       p.timeout.cancel(false);
       lastEnd = clock.getAsLong();
       completedCount++;
+      history.addLast(new Stats(id, p.target.savepoint(), p.startMillis, lastEnd - p.startMillis, completed.directory()));
+      if (history.size() > 100) {
+        history.removeFirst();
+      }
     }
     tasks.notifyComplete(id);
     p.done.complete(completed);
@@ -308,6 +316,11 @@ public final class CheckpointCoordinator implements AutoCloseable {
   /** The latest completed checkpoint (not savepoint), or null. */
   public synchronized CompletedCheckpoint latest() {
     return latest;
+  }
+
+  /** The last (up to 100) completed checkpoints and savepoints, oldest first. */
+  public synchronized List<Stats> history() {
+    return List.copyOf(history);
   }
 
   public synchronized int completedCount() {

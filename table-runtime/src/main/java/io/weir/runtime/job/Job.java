@@ -423,6 +423,12 @@ public final class Job {
     return lastCheckpoint;
   }
 
+  /** The latest completed checkpoints of the current run (up to 100), oldest first; empty without a coordinator. */
+  public List<io.weir.checkpointing.CheckpointCoordinator.Stats> checkpointHistory() {
+    Attempt attempt = current;
+    return attempt.coordinator == null ? List.of() : attempt.coordinator.history();
+  }
+
   /** Where this job's checkpoints go, or null for a job that returns a query result. */
   public Path checkpointDirectory() {
     return storage == null ? null : storage.jobDirectory();
