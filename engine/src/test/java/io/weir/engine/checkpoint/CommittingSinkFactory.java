@@ -17,11 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * any changelog and makes rows visible, in {@link #committed}, only when the checkpoint they were
  * staged for completes — the contract of {@link SinkWriter#prepareCommit} and {@link
  * SinkWriter#commit}, with an in-memory "transaction log" in place of files or Kafka transactions.
- * Without checkpoints it commits at the end of input.
+ * Without checkpoints it commits at the end of input. With {@code 'fail-after' = 'n'} a writer
+ * throws when it is handed its n-th row, for the first {@code 'fail-times'} (default 1) writers of
+ * that sink name — a task failure, for restart tests.
  */
 public final class CommittingSinkFactory implements SinkFactory {
   private static final Map<String, List<Row>> COMMITTED = new ConcurrentHashMap<>();
   private static final Map<String, List<Row>> STAGED = new ConcurrentHashMap<>();
+  private static final Map<String, java.util.concurrent.atomic.AtomicInteger> FAILURES = new ConcurrentHashMap<>();
 
   /** The rows committed to sink {@code name}, in commit order. */
   public static List<Row> committed(String name) {
@@ -47,7 +50,7 @@ public final class CommittingSinkFactory implements SinkFactory {
 
   @Override
   public Set<String> optionalOptions() {
-    return Set.of();
+    return Set.of("fail-after", "fail-times");
   }
 
   @Override
@@ -58,19 +61,29 @@ public final class CommittingSinkFactory implements SinkFactory {
   @Override
   public TableSink createSink(TableContext context) {
     String name = context.option("name", null);
-    return ctx -> new Writer(COMMITTED.computeIfAbsent(name, k -> new ArrayList<>()));
+    long failAfter = Long.parseLong(context.option("fail-after", "0"));
+    int failTimes = Integer.parseInt(context.option("fail-times", "1"));
+    var failures = FAILURES.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicInteger());
+    return ctx -> new Writer(COMMITTED.computeIfAbsent(name, k -> new ArrayList<>()),
+        failAfter > 0 && failures.getAndIncrement() < failTimes ? failAfter : Long.MAX_VALUE);
   }
 
   private static final class Writer implements SinkWriter {
     private final List<Row> target;
+    private final long failAfter;
+    private long written;
     private List<Row> buffer = new ArrayList<>();
 
-    Writer(List<Row> target) {
+    Writer(List<Row> target, long failAfter) {
       this.target = target;
+      this.failAfter = failAfter;
     }
 
     @Override
     public void write(Row row) {
+      if (++written == failAfter) {
+        throw new IllegalStateException("injected failure at row " + written);
+      }
       buffer.add(row);
     }
 
