@@ -6,8 +6,13 @@ package io.weir.cli;
  * @param mode the shell, a file, statements given inline, or the usage text
  * @param source the file of {@link Mode#FILE}, the statements of {@link Mode#EXECUTE}, else null
  * @param verbose whether errors come with their stack trace
+ * @param stateDir the engine's state directory ({@code --state-dir}), or null
  */
-record CliArgs(Mode mode, String source, boolean verbose) {
+record CliArgs(Mode mode, String source, boolean verbose, String stateDir) {
+
+  CliArgs(Mode mode, String source, boolean verbose) {
+    this(mode, source, verbose, null);
+  }
 
   enum Mode { INTERACTIVE, FILE, EXECUTE, HELP }
 
@@ -19,6 +24,9 @@ record CliArgs(Mode mode, String source, boolean verbose) {
       Options:
         -f, --file <script.sql>   Run the statements of a file, then exit.
         -e, --execute <sql>       Run the given statements (each ending with ';'), then exit.
+        --state-dir <dir>         Keep the catalog, running INSERT jobs and their checkpoints in
+                                  <dir>: started again on the same directory (even after the
+                                  process was killed), Weir resumes those jobs.
         -v, --verbose             Print a stack trace with every error.
         -h, --help                Print this help and exit.
 
@@ -33,6 +41,7 @@ record CliArgs(Mode mode, String source, boolean verbose) {
     Mode mode = Mode.INTERACTIVE;
     String source = null;
     boolean verbose = false;
+    String stateDir = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String inline = null;
@@ -43,9 +52,18 @@ record CliArgs(Mode mode, String source, boolean verbose) {
       }
       switch (arg) {
         case "-h", "--help", "-help", "help" -> {
-          return new CliArgs(Mode.HELP, null, verbose);
+          return new CliArgs(Mode.HELP, null, verbose, null);
         }
         case "-v", "--verbose" -> verbose = true;
+        case "--state-dir" -> {
+          if (inline == null) {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException("Option '--state-dir' needs a directory: --state-dir /var/lib/weir");
+            }
+            inline = args[++i];
+          }
+          stateDir = inline;
+        }
         case "-f", "--file", "-e", "--execute" -> {
           Mode wanted = arg.equals("-f") || arg.equals("--file") ? Mode.FILE : Mode.EXECUTE;
           if (mode != Mode.INTERACTIVE) {
@@ -65,6 +83,6 @@ record CliArgs(Mode mode, String source, boolean verbose) {
         default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. Try --help.");
       }
     }
-    return new CliArgs(mode, source, verbose);
+    return new CliArgs(mode, source, verbose, stateDir);
   }
 }

@@ -57,11 +57,11 @@ public final class WeirCli {
           stdout.print(CliArgs.USAGE);
           yield 0;
         }
-        case FILE -> runFile(Paths.get(cli.source()), cli.verbose(), stdout, stderr);
-        case EXECUTE -> runScript(cli.source(), false, cli.verbose(), stdout, stderr);
+        case FILE -> runFile(Paths.get(cli.source()), cli, stdout, stderr);
+        case EXECUTE -> runScript(cli.source(), false, cli, stdout, stderr);
         case INTERACTIVE -> in == System.in && System.console() != null
-            ? runInteractive(cli.verbose(), stdout, stderr)
-            : runScript(readAll(in, stderr), true, cli.verbose(), stdout, stderr);
+            ? runInteractive(cli, stdout, stderr)
+            : runScript(readAll(in, stderr), true, cli, stdout, stderr);
       };
     } finally {
       stdout.flush();
@@ -69,7 +69,13 @@ public final class WeirCli {
     }
   }
 
-  private static int runFile(Path file, boolean verbose, PrintWriter out, PrintWriter err) {
+  /** An engine on the state directory the command line names, if any. */
+  private static Engine engine(CliArgs cli) {
+    return cli.stateDir() == null ? Engine.create()
+        : Engine.create(new io.weir.common.config.Configuration(), Paths.get(cli.stateDir()));
+  }
+
+  private static int runFile(Path file, CliArgs cli, PrintWriter out, PrintWriter err) {
     String script;
     try {
       script = Files.readString(file, StandardCharsets.UTF_8);
@@ -78,14 +84,15 @@ public final class WeirCli {
           + (e.getMessage() == null || e.getMessage().equals(file.toString()) ? "" : ": " + e.getMessage()));
       return 1;
     }
-    return runScript(script, false, verbose, out, err);
+    return runScript(script, false, cli, out, err);
   }
 
-  private static int runScript(String script, boolean withDemo, boolean verbose, PrintWriter out, PrintWriter err) {
+  private static int runScript(String script, boolean withDemo, CliArgs cli, PrintWriter out, PrintWriter err) {
+    boolean verbose = cli.verbose();
     if (script == null) {
       return 1;
     }
-    try (Engine engine = Engine.create()) {
+    try (Engine engine = engine(cli)) {
       Session session = engine.newSession();
       if (withDemo) {
         DemoTable.register(session);
@@ -97,7 +104,8 @@ public final class WeirCli {
     }
   }
 
-  private static int runInteractive(boolean verbose, PrintWriter out, PrintWriter err) {
+  private static int runInteractive(CliArgs cli, PrintWriter out, PrintWriter err) {
+    boolean verbose = cli.verbose();
     Terminal terminal;
     try {
       terminal = TerminalBuilder.builder().name("weir").system(true).nativeSignals(true).build();
@@ -105,7 +113,7 @@ public final class WeirCli {
       err.println("[ERROR] Cannot open the terminal: " + e.getMessage());
       return 1;
     }
-    try (terminal; Engine engine = Engine.create()) {
+    try (terminal; Engine engine = engine(cli)) {
       return new InteractiveShell(terminal, engine.newSession(), historyFile(), verbose).run();
     } catch (Throwable e) {
       err.print(ErrorReport.format(e, null, verbose));

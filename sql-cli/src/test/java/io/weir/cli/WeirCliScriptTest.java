@@ -125,6 +125,18 @@ class WeirCliScriptTest {
   }
 
   @Test
+  void stateDirectoryKeepsTheCatalogForTheNextRun(@TempDir Path dir) {
+    String stateDir = dir.resolve("state").toString();
+    Run first = run("--state-dir", stateDir, "-e",
+        "CREATE TABLE kept (id INT) WITH ('connector' = 'datagen', 'number-of-rows' = '1');");
+    assertEquals(0, first.exitCode(), first.err());
+    Run second = run("--state-dir=" + stateDir, "-e", "SHOW TABLES;");
+    assertEquals(0, second.exitCode(), second.err());
+    assertTrue(second.out().contains("kept"), second.out());
+    assertTrue(run("--state-dir").err().contains("needs a directory"));
+  }
+
+  @Test
   void missingFileIsAnError() {
     Run run = run("-f", "/no/such/script.sql");
     assertEquals(1, run.exitCode());
