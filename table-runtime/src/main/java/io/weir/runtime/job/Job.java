@@ -386,6 +386,20 @@ public final class Job {
       toFail.forEach(c -> c.fail(failure));
     }
     termination.complete(end);
+    // A finished job's checkpoints can only restart work that is done: delete them. Those of a
+    // cancelled or failed job stay, to be restored with 'execution.savepoint.path'. (Listeners of
+    // termination, e.g. the engine forgetting the job, have run by now.)
+    if (end == JobStatus.FINISHED && storage != null) {
+      try {
+        snapshotThreads.awaitTermination(10, TimeUnit.SECONDS);
+        storage.discardAll();
+        lastCheckpoint = null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        // leftovers are harmless
+      }
+    }
   }
 
   public String id() {
