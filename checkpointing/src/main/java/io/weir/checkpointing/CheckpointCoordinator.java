@@ -85,7 +85,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
   }
 
   /**
-   * @param latest the checkpoint the job was restored from, if any: ids continue after it
+   * @param latest the checkpoint or savepoint the job was restored from, if any: ids continue after it
    */
   public CheckpointCoordinator(String jobId, CheckpointStorage storage, int taskCount, int maxParallelism,
       Settings settings, Tasks tasks, CompletedCheckpoint latest) {
@@ -95,7 +95,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
     this.maxParallelism = maxParallelism;
     this.settings = settings;
     this.tasks = tasks;
-    this.latest = latest;
+    // A savepoint continues the numbering but is not used for recovery: only checkpoints are.
+    this.latest = latest != null && !latest.metadata().savepoint() ? latest : null;
     this.clock = System::currentTimeMillis;
     long after = 0;
     try {
@@ -113,9 +114,9 @@ public final class CheckpointCoordinator implements AutoCloseable {
   }
 
   /** Starts periodic checkpoints when the interval is positive. */
-  public void start() {
+  public synchronized void start() {
     long interval = settings.interval().toMillis();
-    if (interval > 0) {
+    if (interval > 0 && !closed) {
       timer.scheduleWithFixedDelay(() -> triggerCheckpoint(), interval, interval, TimeUnit.MILLISECONDS);
     }
   }

@@ -75,6 +75,23 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
   void snapshot(KeyGroupSnapshotWriter writer) throws IOException;
 
   /**
+   * Starts a snapshot to be written on another thread, and returns at once: the task may go on
+   * changing state, the snapshot still holds the state as it was now. The default takes the
+   * snapshot into memory right away; the heap backend serialises lazily, key group by key group
+   * (see {@code SnapshotGuard}). A backend has at most one such snapshot in flight: starting the
+   * next one first completes the previous one on the task thread.
+   */
+  default AsyncKeyedSnapshot snapshotAsync() throws IOException {
+    MemoryKeyGroupSnapshot memory = new MemoryKeyGroupSnapshot();
+    snapshot(memory);
+    return writer -> {
+      for (int keyGroup : memory.keyGroups()) {
+        writer.startKeyGroup(keyGroup).write(memory.bytes(keyGroup));
+      }
+    };
+  }
+
+  /**
    * Reads back the key groups of {@link #keyGroupRange()} that {@code reader} holds; others are
    * ignored, so one reader may span several old tasks' snapshots ({@link
    * KeyGroupSnapshotReader#union}). Call it once, before the first row is processed.

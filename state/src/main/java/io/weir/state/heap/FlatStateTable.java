@@ -14,20 +14,20 @@ final class FlatStateTable<K, S> extends StateTable<K, Object, S> {
   private final HashMap<K, S>[] maps;
 
   @SuppressWarnings("unchecked")
-  FlatStateTable(KeyGroupIndexer indexer, TypeSerializer<K> keySerializer) {
-    super(indexer, keySerializer);
+  FlatStateTable(KeyGroupIndexer indexer, SnapshotGuard guard, TypeSerializer<K> keySerializer) {
+    super(indexer, guard, keySerializer);
     this.maps = new HashMap[indexer.size()];
   }
 
   @Override
   S get(K key, Object ignored) {
-    HashMap<K, S> map = maps[indexer.indexOf(key)];
+    HashMap<K, S> map = maps[guard.touch(indexer.indexOf(key))];
     return map == null ? null : map.get(key);
   }
 
   @Override
   void put(K key, Object ignored, S state) {
-    int index = indexer.indexOf(key);
+    int index = guard.touch(indexer.indexOf(key));
     HashMap<K, S> map = maps[index];
     if (map == null) {
       maps[index] = map = new HashMap<>();
@@ -37,7 +37,7 @@ final class FlatStateTable<K, S> extends StateTable<K, Object, S> {
 
   @Override
   void remove(K key, Object ignored) {
-    HashMap<K, S> map = maps[indexer.indexOf(key)];
+    HashMap<K, S> map = maps[guard.touch(indexer.indexOf(key))];
     if (map != null) {
       map.remove(key);
     }

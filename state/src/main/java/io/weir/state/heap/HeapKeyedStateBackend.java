@@ -7,6 +7,7 @@ import static io.weir.state.internal.StateSignatures.timers;
 import static io.weir.state.internal.StateSignatures.value;
 import static java.util.Objects.requireNonNull;
 
+import io.weir.state.AsyncKeyedSnapshot;
 import io.weir.state.KeyGroupRange;
 import io.weir.state.KeyGroupSnapshotReader;
 import io.weir.state.KeyGroupSnapshotWriter;
@@ -25,7 +26,6 @@ import io.weir.state.internal.KeyGroupIndexer;
 import io.weir.state.internal.KeyGroupStreamFormat;
 import io.weir.state.internal.KeyGroupStreamFormat.Block;
 import io.weir.state.internal.ReusableByteArrayOutputStream;
-import io.weir.state.internal.KeyGroupIndexer;
 import io.weir.state.internal.StateKind;
 import io.weir.state.serialization.TypeSerializer;
 import java.io.ByteArrayInputStream;
@@ -33,6 +33,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -50,13 +51,12 @@ import java.util.function.Supplier;
  * as bytes until it is (and is written again by the next snapshot if it never is, so no state is
  * lost by a restore that precedes {@code open}).
  *
- * <p><b>Towards an asynchronous snapshot.</b> Today the task thread writes the snapshot itself.
- * Because the unit of a snapshot is one (state, key group) map, a copy-on-write version needs no
- * new layout: at the barrier, mark every per-key-group map as shared by the snapshot (a version
- * counter); the writer thread then serialises the shared maps while the task thread, on its first
- * write to a shared map, replaces it by a shallow copy — and, for map and list states, copies the
- * per-key container it is about to mutate, as Flink's {@code CopyOnWriteStateMap} does per entry.
- * Values themselves are immutable by contract, so they are never copied.
+ * <p><b>Asynchronous snapshots.</b> {@link #snapshotAsync} returns at once. The snapshot is then
+ * serialised key group by key group — each exactly once, before anything in it changes — by the
+ * writer thread in order, or by the task thread itself when it is about to touch a key group the
+ * writer has not reached ({@link SnapshotGuard}; every table and timer access passes its key group
+ * through it). So values may be mutable and mutated in place (aggregate accumulators are), nothing
+ * is copied, and the task pauses at most for one key group at a time.
  *
  * <p>One task thread only; see {@link KeyedStateBackend}.
  */
@@ -69,6 +69,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final Map<String, KeyGroupedState> states = new LinkedHashMap<>();
   /** Restored states not declared yet, by name. */
   private final Map<String, RestoredState> restored = new LinkedHashMap<>();
+  private final SnapshotGuard guard = new SnapshotGuard();
   private boolean closed;
 
   public HeapKeyedStateBackend(
@@ -148,44 +149,134 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   public <N> TimerService<K, N> timerService(String name, TypeSerializer<N> namespaceSerializer) {
     String signature = timers(name, namespaceSerializer);
     return declare(name, StateKind.TIMERS, signature,
-        () -> new HeapTimerService<>(name, signature, indexer, keySerializer, namespaceSerializer));
+        () -> new HeapTimerService<>(name, signature, indexer, guard, keySerializer, namespaceSerializer));
   }
 
   @Override
   public void snapshot(KeyGroupSnapshotWriter writer) throws IOException {
     checkOpen();
     requireNonNull(writer, "writer");
+    completePendingSnapshot();
+    List<KeyGroupedState> declared = List.copyOf(states.values());
     ReusableByteArrayOutputStream buffer = new ReusableByteArrayOutputStream(4096);
     DataOutputStream bufferOut = new DataOutputStream(buffer);
     for (int keyGroup = keyGroupRange.start(); keyGroup <= keyGroupRange.endInclusive();
         keyGroup++) {
-      int index = keyGroup - keyGroupRange.start();
-      int blocks = 0;
-      for (KeyGroupedState state : states.values()) {
-        blocks += state.hasData(index) ? 1 : 0;
-      }
-      for (RestoredState state : restored.values()) {
-        blocks += state.bytes[index] != null ? 1 : 0;
-      }
       DataOutputStream out = writer.startKeyGroup(keyGroup);
-      KeyGroupStreamFormat.writeHeader(out, keySerializer.signature(), blocks);
-      for (KeyGroupedState state : states.values()) {
-        if (state.hasData(index)) {
-          buffer.reset();
-          state.writeKeyGroup(index, bufferOut);
-          KeyGroupStreamFormat.writeBlock(
-              out, state.name(), state.kind(), state.signature(), buffer.buffer(), buffer.size());
-        }
-      }
-      for (Map.Entry<String, RestoredState> e : restored.entrySet()) {
-        RestoredState state = e.getValue();
-        byte[] bytes = state.bytes[index];
-        if (bytes != null) {
-          KeyGroupStreamFormat.writeBlock(
-              out, e.getKey(), state.kind, state.signature, bytes, bytes.length);
-        }
-      }
+      writeKeyGroup(keyGroup - keyGroupRange.start(), declared, restored, out, buffer, bufferOut);
       out.flush();
+    }
+  }
+
+  /**
+   * Starts a snapshot written lazily, key group by key group, by whichever thread needs a key
+   * group first: the writer thread in order, or the task thread just before it touches one
+   * ({@link SnapshotGuard}). Returns at once.
+   */
+  @Override
+  public AsyncKeyedSnapshot snapshotAsync() throws IOException {
+    checkOpen();
+    completePendingSnapshot();
+    PendingSnapshot snapshot = new PendingSnapshot(List.copyOf(states.values()), new LinkedHashMap<>(restored));
+    guard.begin(snapshot);
+    return writer -> {
+      try {
+        for (int keyGroup = keyGroupRange.start(); keyGroup <= keyGroupRange.endInclusive(); keyGroup++) {
+          int index = keyGroup - keyGroupRange.start();
+          snapshot.ensureWritten(index);
+          DataOutputStream out = writer.startKeyGroup(keyGroup);
+          out.write(snapshot.bytes[index]);
+          out.flush();
+          snapshot.bytes[index] = null;
+        }
+      } finally {
+        guard.finish(snapshot);
+      }
+    };
+  }
+
+  /** A snapshot still being written elsewhere is finished here first: two would not be consistent. */
+  private void completePendingSnapshot() {
+    SnapshotGuard.Pending pending = guard.pending();
+    if (pending != null) {
+      for (int index = 0; index < keyGroupRange.size(); index++) {
+        pending.ensureWritten(index);
+      }
+    }
+  }
+
+  /** One key group's stream: the header, then a block per state that has data there. */
+  private void writeKeyGroup(int index, List<KeyGroupedState> declared, Map<String, RestoredState> undeclared,
+      DataOutputStream out, ReusableByteArrayOutputStream buffer, DataOutputStream bufferOut) throws IOException {
+    int blocks = 0;
+    for (KeyGroupedState state : declared) {
+      blocks += state.hasData(index) ? 1 : 0;
+    }
+    for (RestoredState state : undeclared.values()) {
+      blocks += state.bytes[index] != null ? 1 : 0;
+    }
+    KeyGroupStreamFormat.writeHeader(out, keySerializer.signature(), blocks);
+    for (KeyGroupedState state : declared) {
+      if (state.hasData(index)) {
+        buffer.reset();
+        state.writeKeyGroup(index, bufferOut);
+        KeyGroupStreamFormat.writeBlock(
+            out, state.name(), state.kind(), state.signature(), buffer.buffer(), buffer.size());
+      }
+    }
+    for (Map.Entry<String, RestoredState> e : undeclared.entrySet()) {
+      RestoredState state = e.getValue();
+      byte[] bytes = state.bytes[index];
+      if (bytes != null) {
+        KeyGroupStreamFormat.writeBlock(out, e.getKey(), state.kind, state.signature, bytes, bytes.length);
+      }
+    }
+  }
+
+  /**
+   * A snapshot in flight: the states as declared when it started and each key group's bytes once
+   * written. A key group is written exactly once — the first thread to claim it writes it, a
+   * second one waits — and before anything in it changes, so the bytes are the state at the start.
+   */
+  final class PendingSnapshot implements SnapshotGuard.Pending {
+    private static final int NOT_WRITTEN = 0;
+    private static final int WRITING = 1;
+    private static final int WRITTEN = 2;
+
+    private final List<KeyGroupedState> declared;
+    private final Map<String, RestoredState> undeclared;
+    private final java.util.concurrent.atomic.AtomicIntegerArray status;
+    final byte[][] bytes;
+
+    PendingSnapshot(List<KeyGroupedState> declared, Map<String, RestoredState> undeclared) {
+      this.declared = declared;
+      this.undeclared = undeclared;
+      this.status = new java.util.concurrent.atomic.AtomicIntegerArray(keyGroupRange.size());
+      this.bytes = new byte[keyGroupRange.size()][];
+    }
+
+    @Override
+    public void ensureWritten(int index) {
+      if (status.get(index) == WRITTEN) {
+        return;
+      }
+      if (status.compareAndSet(index, NOT_WRITTEN, WRITING)) {
+        try {
+          ReusableByteArrayOutputStream keyGroup = new ReusableByteArrayOutputStream(256);
+          ReusableByteArrayOutputStream buffer = new ReusableByteArrayOutputStream(256);
+          writeKeyGroup(index, declared, undeclared, new DataOutputStream(keyGroup), buffer,
+              new DataOutputStream(buffer));
+          bytes[index] = java.util.Arrays.copyOf(keyGroup.buffer(), keyGroup.size());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        } finally {
+          status.set(index, WRITTEN);
+        }
+        return;
+      }
+      while (status.get(index) != WRITTEN) {
+        Thread.onSpinWait();
+      }
     }
   }
 
@@ -266,12 +357,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   private <S> StateTable<K, Object, S> flatTable() {
-    return StateTable.flat(indexer, keySerializer);
+    return StateTable.flat(indexer, guard, keySerializer);
   }
 
   private <N, S> StateTable<K, N, S> nestedTable(TypeSerializer<N> namespaceSerializer) {
     requireNonNull(namespaceSerializer, "namespaceSerializer");
-    return StateTable.nested(indexer, keySerializer, namespaceSerializer);
+    return StateTable.nested(indexer, guard, keySerializer, namespaceSerializer);
   }
 
   private void checkOpen() {

@@ -24,14 +24,14 @@ final class HeapTimerService<K, N> implements TimerService<K, N>, KeyGroupedStat
   private final TimerClocks clocks;
 
   HeapTimerService(
-      String name, String signature, KeyGroupIndexer indexer, TypeSerializer<K> keySerializer,
-      TypeSerializer<N> namespaceSerializer) {
+      String name, String signature, KeyGroupIndexer indexer, SnapshotGuard guard,
+      TypeSerializer<K> keySerializer, TypeSerializer<N> namespaceSerializer) {
     this.name = name;
     this.signature = signature;
     this.keySerializer = keySerializer;
     this.namespaceSerializer = namespaceSerializer;
-    this.eventTime = new TimerQueue<>(indexer);
-    this.processingTime = new TimerQueue<>(indexer);
+    this.eventTime = new TimerQueue<>(indexer, guard);
+    this.processingTime = new TimerQueue<>(indexer, guard);
     this.clocks = new TimerClocks(name);
   }
 

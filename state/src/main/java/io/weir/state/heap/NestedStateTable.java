@@ -21,16 +21,16 @@ final class NestedStateTable<K, N, S> extends StateTable<K, N, S> {
 
   @SuppressWarnings("unchecked")
   NestedStateTable(
-      KeyGroupIndexer indexer, TypeSerializer<K> keySerializer,
+      KeyGroupIndexer indexer, SnapshotGuard guard, TypeSerializer<K> keySerializer,
       TypeSerializer<N> namespaceSerializer) {
-    super(indexer, keySerializer);
+    super(indexer, guard, keySerializer);
     this.namespaceSerializer = namespaceSerializer;
     this.maps = new HashMap[indexer.size()];
   }
 
   @Override
   S get(K key, N namespace) {
-    HashMap<K, HashMap<N, S>> map = maps[indexer.indexOf(key)];
+    HashMap<K, HashMap<N, S>> map = maps[guard.touch(indexer.indexOf(key))];
     if (map == null) {
       return null;
     }
@@ -43,7 +43,7 @@ final class NestedStateTable<K, N, S> extends StateTable<K, N, S> {
     if (namespace == null) {
       throw new NullPointerException("A state namespace must not be null (key " + key + ")");
     }
-    int index = indexer.indexOf(key);
+    int index = guard.touch(indexer.indexOf(key));
     HashMap<K, HashMap<N, S>> map = maps[index];
     if (map == null) {
       maps[index] = map = new HashMap<>();
@@ -53,7 +53,7 @@ final class NestedStateTable<K, N, S> extends StateTable<K, N, S> {
 
   @Override
   void remove(K key, N namespace) {
-    HashMap<K, HashMap<N, S>> map = maps[indexer.indexOf(key)];
+    HashMap<K, HashMap<N, S>> map = maps[guard.touch(indexer.indexOf(key))];
     if (map == null) {
       return;
     }

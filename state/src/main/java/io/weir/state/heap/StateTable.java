@@ -15,24 +15,27 @@ import java.io.IOException;
  */
 abstract class StateTable<K, N, S> {
   final KeyGroupIndexer indexer;
+  /** Every get, put and remove passes its key group through it: see {@link SnapshotGuard}. */
+  final SnapshotGuard guard;
   final TypeSerializer<K> keySerializer;
 
-  StateTable(KeyGroupIndexer indexer, TypeSerializer<K> keySerializer) {
+  StateTable(KeyGroupIndexer indexer, SnapshotGuard guard, TypeSerializer<K> keySerializer) {
     this.indexer = indexer;
+    this.guard = guard;
     this.keySerializer = keySerializer;
   }
 
   /** A table without namespaces: one map from key to {@code S}; {@code N} is ignored. */
   static <K, S> StateTable<K, Object, S> flat(
-      KeyGroupIndexer indexer, TypeSerializer<K> keySerializer) {
-    return new FlatStateTable<>(indexer, keySerializer);
+      KeyGroupIndexer indexer, SnapshotGuard guard, TypeSerializer<K> keySerializer) {
+    return new FlatStateTable<>(indexer, guard, keySerializer);
   }
 
   /** A table of maps from key to namespace to {@code S}. */
   static <K, N, S> StateTable<K, N, S> nested(
-      KeyGroupIndexer indexer, TypeSerializer<K> keySerializer,
+      KeyGroupIndexer indexer, SnapshotGuard guard, TypeSerializer<K> keySerializer,
       TypeSerializer<N> namespaceSerializer) {
-    return new NestedStateTable<>(indexer, keySerializer, namespaceSerializer);
+    return new NestedStateTable<>(indexer, guard, keySerializer, namespaceSerializer);
   }
 
   abstract S get(K key, N namespace);

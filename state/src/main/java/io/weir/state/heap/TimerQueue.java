@@ -16,6 +16,7 @@ import java.util.HashMap;
  */
 final class TimerQueue<K, N> {
   private final KeyGroupIndexer indexer;
+  private final SnapshotGuard guard;
   private final HashMap<HeapTimer<K, N>, HeapTimer<K, N>>[] byKeyGroup;
   private final HeapTimer<K, N> probe = new HeapTimer<>();
   @SuppressWarnings("unchecked")
@@ -24,8 +25,9 @@ final class TimerQueue<K, N> {
   private long nextSequence;
 
   @SuppressWarnings("unchecked")
-  TimerQueue(KeyGroupIndexer indexer) {
+  TimerQueue(KeyGroupIndexer indexer, SnapshotGuard guard) {
     this.indexer = indexer;
+    this.guard = guard;
     this.byKeyGroup = new HashMap[indexer.size()];
   }
 
@@ -35,7 +37,7 @@ final class TimerQueue<K, N> {
       throw new NullPointerException(
           "A timer namespace must not be null (key " + key + "); use VoidNamespace.INSTANCE");
     }
-    int index = indexer.indexOf(key);
+    int index = guard.touch(indexer.indexOf(key));
     HashMap<HeapTimer<K, N>, HeapTimer<K, N>> set = byKeyGroup[index];
     if (set == null) {
       byKeyGroup[index] = set = new HashMap<>();
@@ -49,7 +51,7 @@ final class TimerQueue<K, N> {
 
   /** Removes the timer if it exists. */
   void remove(K key, N namespace, long timestamp) {
-    HashMap<HeapTimer<K, N>, HeapTimer<K, N>> set = byKeyGroup[indexer.indexOf(key)];
+    HashMap<HeapTimer<K, N>, HeapTimer<K, N>> set = byKeyGroup[guard.touch(indexer.indexOf(key))];
     if (set == null) {
       return;
     }
@@ -68,7 +70,7 @@ final class TimerQueue<K, N> {
   /** Removes and returns the earliest timer, which must exist. */
   HeapTimer<K, N> poll() {
     HeapTimer<K, N> timer = heap[0];
-    byKeyGroup[timer.keyGroupIndex].remove(timer);
+    byKeyGroup[guard.touch(timer.keyGroupIndex)].remove(timer);
     removeAt(0);
     return timer;
   }

@@ -103,7 +103,7 @@ public final class Job {
 
               @Override
               public void notifyAborted(long checkpointId) {}
-            }, restore != null && !restore.metadata().savepoint() ? restore : null);
+            }, restore);
         checkpoints.setCoordinator(coordinator);
       } else {
         this.coordinator = null;
@@ -120,9 +120,12 @@ public final class Job {
         t.setDaemon(true);
         threads.add(t);
       }
-      threads.forEach(Thread::start);
+      // The coordinator first: a task failing at once stops it, which must find it started.
       if (coordinator != null) {
         coordinator.start();
+      }
+      threads.forEach(Thread::start);
+      if (coordinator != null) {
         if (periodicCheckpoints) {
           Thread finisher = new Thread(this::triggerFinalCheckpoint, "weir-" + id + "-final-checkpoint");
           finisher.setDaemon(true);

@@ -191,7 +191,7 @@ final class SourceTask extends Task {
     for (SplitState s : active) {
       String position = s.reader.position();
       if (position == null) {
-        throw new IllegalStateException("split '" + s.split.id() + "' of " + scanDescription
+        throw new CheckpointNotPossibleException("split '" + s.split.id() + "' of " + scanDescription
             + " cannot record its position: its connector does not support checkpoints");
       }
       positions.put(s.split.id(), position);

@@ -3,6 +3,7 @@ package io.weir.runtime.task;
 import io.weir.checkpointing.CheckpointCoordinator.TaskState;
 import io.weir.checkpointing.CheckpointMetadata.SubtaskState;
 import io.weir.checkpointing.CheckpointTarget;
+import io.weir.state.AsyncKeyedSnapshot;
 import io.weir.state.IncrementalSnapshots;
 import io.weir.state.KeyedStateBackend;
 import io.weir.state.NativeSnapshot;
@@ -48,14 +49,15 @@ public abstract class Task {
   private List<SnapshotPart> finalSnapshot;
 
   /**
-   * The synchronous part of one operator's snapshot: its operator state, and its keyed state either
-   * serialised into memory ({@code keyed}, canonical) or as a native RocksDB checkpoint to upload.
+   * The synchronous part of one operator's snapshot: its operator state, and its keyed state —
+   * serialised into memory ({@code keyed}: the final snapshot), started to be written by the
+   * snapshot thread ({@code asyncKeyed}: canonical), or a native RocksDB checkpoint to upload.
    */
   record SnapshotPart(String uid, String description, int subtask, int parallelism, byte[] operatorState,
-      KeyedStateHandles.Buffer keyed, NativeSnapshot nativeKeyed) {
+      KeyedStateHandles.Buffer keyed, AsyncKeyedSnapshot asyncKeyed, NativeSnapshot nativeKeyed) {
     SnapshotPart(String uid, String description, int subtask, int parallelism, byte[] operatorState,
         KeyedStateHandles.Buffer keyed) {
-      this(uid, description, subtask, parallelism, operatorState, keyed, null);
+      this(uid, description, subtask, parallelism, operatorState, keyed, null, null);
     }
   }
 
@@ -146,17 +148,20 @@ public abstract class Task {
       TaskOperatorContext ctx = contexts.get(i);
       byte[] operatorState = chain.operator(i).snapshotOperatorState(checkpointId);
       KeyedStateHandles.Buffer keyed = null;
+      AsyncKeyedSnapshot asyncKeyed = null;
       NativeSnapshot nativeKeyed = null;
       KeyedStateBackend<?> backend = ctx.backend();
       if (backend instanceof IncrementalSnapshots incremental && target != null && !target.savepoint()
           && ctx.config().get(StateOptions.INCREMENTAL_CHECKPOINTS)) {
         nativeKeyed = incremental.snapshotNative(checkpointId);
+      } else if (backend != null && target != null) {
+        asyncKeyed = backend.snapshotAsync();
       } else if (backend != null) {
         keyed = new KeyedStateHandles.Buffer();
         backend.snapshot(keyed);
       }
       parts.add(new SnapshotPart(ctx.uid, ctx.description, ctx.subtaskIndex(), ctx.parallelism(), operatorState,
-          keyed, nativeKeyed));
+          keyed, asyncKeyed, nativeKeyed));
     }
     return parts;
   }
@@ -166,6 +171,12 @@ public abstract class Task {
     List<SnapshotPart> parts;
     try {
       parts = snapshot(target.checkpointId(), target);
+    } catch (CheckpointNotPossibleException e) {
+      // The job is fine, only this checkpoint cannot be taken: decline it, and still pass the
+      // barrier on so tasks downstream do not wait for it.
+      decline(target, e);
+      chain.taskOutput().broadcastBarrier(target);
+      return;
     } catch (RuntimeException e) {
       decline(target, e);
       throw e;
@@ -199,9 +210,14 @@ public abstract class Task {
         for (SnapshotPart p : parts) {
           byte[] keyed = new byte[0];
           List<String> shared = List.of();
-          if (p.keyed() != null) {
+          if (p.keyed() != null || p.asyncKeyed() != null) {
+            KeyedStateHandles.Buffer buffer = p.keyed();
+            if (buffer == null) {
+              buffer = new KeyedStateHandles.Buffer();
+              p.asyncKeyed().writeTo(buffer);
+            }
             String file = target.exclusiveDir() + "/" + p.uid() + "-" + p.subtask() + ".keyed";
-            keyed = p.keyed().writeTo(target.root(), file);
+            keyed = buffer.writeTo(target.root(), file);
           } else if (p.nativeKeyed() != null) {
             String exclusive = target.exclusiveDir() + "/" + p.uid() + "-" + p.subtask() + ".rocksdb";
             java.nio.file.Files.createDirectories(target.root().resolve(exclusive));

@@ -205,6 +205,15 @@ public final class TaskBuilder {
             + " 'execution.savepoint.ignore-unclaimed-state' = 'true' to start without that state.");
       }
       boolean keyed = op.subtasks().stream().anyMatch(st -> st.keyedState().length > 0);
+      boolean incremental = op.subtasks().stream()
+          .anyMatch(st -> st.keyedState().length > 0 && KeyedStateHandles.kind(st.keyedState()) == KeyedStateHandles.NATIVE);
+      if (incremental && present.contains(op.uid())
+          && config.get(io.weir.state.StateOptions.STATE_BACKEND) != io.weir.state.StateBackendKind.ROCKSDB) {
+        throw new io.weir.common.error.WeirException("Cannot restore " + checkpoints.restore.directory()
+            + ": the state of operator '" + op.description() + "' is an incremental RocksDB checkpoint, which only"
+            + " 'state.backend' = 'rocksdb' can read. To change the state backend, stop the job with a savepoint"
+            + " (STOP JOB '<id>' WITH SAVEPOINT) and start from that.");
+      }
       int maxParallelism = config.get(CoreOptions.MAX_PARALLELISM);
       if (keyed && present.contains(op.uid()) && metadata.maxParallelism() != maxParallelism) {
         throw new io.weir.common.error.WeirException("Cannot restore " + checkpoints.restore.directory()
