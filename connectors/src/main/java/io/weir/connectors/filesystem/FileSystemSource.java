@@ -43,19 +43,16 @@ final class FileSystemSource implements TableSource {
 
   @Override
   public SplitReader createReader(SourceSplit split, ReaderContext context, String position) {
-    if (position != null && split instanceof FileSplit f) {
-      return new FileReader(f.path(), decoders.create(), context, Long.parseLong(position));
+    if (split instanceof FileSplit f) {
+      return new FileReader(f.path(), decoders.create(), context, position == null ? 0 : Long.parseLong(position));
     }
-    return TableSource.super.createReader(split, context, position);
+    WatchSplit w = (WatchSplit) split;
+    return new WatchingReader(w, monitorInterval.toNanos(),
+        (file, lines) -> new FileReader(file, decoders.create(), context, lines), position);
   }
 
   @Override
   public SplitReader createReader(SourceSplit split, ReaderContext context) {
-    if (split instanceof FileSplit f) {
-      return new FileReader(f.path(), decoders.create(), context);
-    }
-    WatchSplit w = (WatchSplit) split;
-    return new WatchingReader(
-        w, monitorInterval.toNanos(), file -> new FileReader(file, decoders.create(), context));
+    return createReader(split, context, null);
   }
 }

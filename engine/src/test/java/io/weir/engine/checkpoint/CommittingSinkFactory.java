@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * SinkWriter#commit}, with an in-memory "transaction log" in place of files or Kafka transactions.
  * Without checkpoints it commits at the end of input. With {@code 'fail-after' = 'n'} a writer
  * throws when it is handed its n-th row, for the first {@code 'fail-times'} (default 1) writers of
- * that sink name — a task failure, for restart tests.
+ * that sink name — a task failure, for restart tests. {@code 'rows-per-second'} slows each writer
+ * down, so back-pressure holds its sources in the middle of their input.
  */
 public final class CommittingSinkFactory implements SinkFactory {
   private static final Map<String, List<Row>> COMMITTED = new ConcurrentHashMap<>();
@@ -50,7 +51,7 @@ public final class CommittingSinkFactory implements SinkFactory {
 
   @Override
   public Set<String> optionalOptions() {
-    return Set.of("fail-after", "fail-times");
+    return Set.of("fail-after", "fail-times", "rows-per-second");
   }
 
   @Override
@@ -64,25 +65,33 @@ public final class CommittingSinkFactory implements SinkFactory {
     long failAfter = Long.parseLong(context.option("fail-after", "0"));
     int failTimes = Integer.parseInt(context.option("fail-times", "1"));
     var failures = FAILURES.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicInteger());
+    long nanosPerRow = 1_000_000_000L / Long.parseLong(context.option("rows-per-second", "1000000000"));
     return ctx -> new Writer(COMMITTED.computeIfAbsent(name, k -> new ArrayList<>()),
-        failAfter > 0 && failures.getAndIncrement() < failTimes ? failAfter : Long.MAX_VALUE);
+        failAfter > 0 && failures.getAndIncrement() < failTimes ? failAfter : Long.MAX_VALUE, nanosPerRow);
   }
 
   private static final class Writer implements SinkWriter {
     private final List<Row> target;
     private final long failAfter;
+    private final long nanosPerRow;
+    private final long start = System.nanoTime();
     private long written;
     private List<Row> buffer = new ArrayList<>();
 
-    Writer(List<Row> target, long failAfter) {
+    Writer(List<Row> target, long failAfter, long nanosPerRow) {
       this.target = target;
       this.failAfter = failAfter;
+      this.nanosPerRow = nanosPerRow;
     }
 
     @Override
     public void write(Row row) {
       if (++written == failAfter) {
         throw new IllegalStateException("injected failure at row " + written);
+      }
+      long due = start + written * nanosPerRow;
+      while (nanosPerRow > 1 && System.nanoTime() < due) {
+        java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
       }
       buffer.add(row);
     }

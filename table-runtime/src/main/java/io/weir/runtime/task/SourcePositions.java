@@ -26,13 +26,26 @@ record SourcePositions(int splitParallelism, Map<String, String> positions) {
       out.writeInt(splitParallelism);
       out.writeInt(positions.size());
       for (var e : positions.entrySet()) {
-        out.writeUTF(e.getKey());
-        out.writeUTF(e.getValue());
+        writeString(out, e.getKey());
+        writeString(out, e.getValue());
       }
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Length-prefixed UTF-8: a position (all files a watched directory has read) may exceed 64 KB. */
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The positions every instance of a scan recorded, merged; null when the checkpoint has none. */
@@ -51,7 +64,7 @@ record SourcePositions(int splitParallelism, Map<String, String> positions) {
         splitParallelism = in.readInt();
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-          all.put(in.readUTF(), in.readUTF());
+          all.put(readString(in), readString(in));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Corrupt source positions of '" + state.description() + "'", e);
