@@ -21,6 +21,14 @@ final class BenchmarkReport {
 
   /** Prints one line of figures for {@code rows} processed since construction. */
   void print(String name, long rows) {
+    print(name, rows, "rows");
+  }
+
+  /**
+   * Prints one line of figures for {@code count} units of work done since construction, e.g.
+   * {@code ops} for state accesses: {@code count}, its rate per second and per core.
+   */
+  void print(String name, long count, String unit) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     double cpuSeconds = (processCpuNanos() - startCpuNanos) / 1e9;
     long peakHeap = 0;
@@ -30,8 +38,8 @@ final class BenchmarkReport {
       }
     }
     System.out.printf(Locale.ROOT,
-        "%-28s rows=%d seconds=%.2f rows/s=%.0f cores=%.2f rows/s/core=%.0f peak-heap-MB=%.0f peak-rss-MB=%.0f%n",
-        name, rows, seconds, rows / seconds, cpuSeconds / seconds, rows / cpuSeconds,
+        "%-28s %s=%d seconds=%.2f %s/s=%.0f cores=%.2f %s/s/core=%.0f peak-heap-MB=%.0f peak-rss-MB=%.0f%n",
+        name, unit, count, seconds, unit, count / seconds, cpuSeconds / seconds, unit, count / cpuSeconds,
         peakHeap / 1048576.0, peakRssKb() / 1024.0);
   }
 
