@@ -9,6 +9,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.weir.common.config.Configuration;
 import io.weir.state.BackendEnvironment;
+import io.weir.state.AsyncKeyedSnapshot;
 import io.weir.state.IncrementalSnapshots;
 import io.weir.state.KeyGroupRange;
 import io.weir.state.KeyGroupSnapshotReader;
@@ -119,7 +120,12 @@ public final class RocksDBKeyedStateBackend<K>
   private long nextSequence;
   /** SST files restored by {@link #restoreNative}, by local name → their shared path. */
   private Map<String, String> restoredSharedFiles = Map.of();
-  private boolean closed;
+  private volatile boolean closed;
+  /** Set by {@link #close()} so a snapshot being written elsewhere stops at the next key group. */
+  private volatile boolean closing;
+  /** Held (shared) by snapshot writers while they read RocksDB; {@link #close()} takes it exclusively. */
+  private final java.util.concurrent.locks.ReentrantReadWriteLock snapshotReaders =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
 
   /**
    * Opens an empty RocksDB in a new directory under {@code state.backend.rocksdb.localdir} if set,
@@ -322,50 +328,80 @@ public final class RocksDBKeyedStateBackend<K>
 
   @Override
   public void snapshot(KeyGroupSnapshotWriter writer) throws IOException {
+    snapshotAsync().writeTo(writer);
+  }
+
+  /**
+   * Takes a RocksDB snapshot (a sequence number: instant) and returns a writer that reads the
+   * canonical key-group streams from it on any thread, while the task goes on writing. {@link
+   * #close()} waits for a writer in progress, so native memory is never read after it is freed.
+   */
+  @Override
+  public AsyncKeyedSnapshot snapshotAsync() throws IOException {
     checkOpen();
-    requireNonNull(writer, "writer");
-    ByteArrayDataOutput buffer = new ByteArrayDataOutput(4096);
     Snapshot snapshot = db.getSnapshot();
-    try (ReadOptions atSnapshot = new ReadOptions().setSnapshot(snapshot)) {
-      List<StateRegistry.Entry> states = new ArrayList<>(registry.entries());
-      for (int keyGroup = keyGroupRange.start(); keyGroup <= keyGroupRange.endInclusive();
-          keyGroup++) {
-        List<StateRegistry.Entry> withData = new ArrayList<>();
-        List<byte[]> pendingBlocks = new ArrayList<>();
-        for (StateRegistry.Entry state : states) {
-          if (CanonicalBlocks.hasData(db, snapshot, keyGroup, state.id)) {
-            withData.add(state);
-            pendingBlocks.add(null);
-          } else if (state.pending) {
-            byte[] block = db.get(atSnapshot, KeyLayout.pendingKey(keyGroup, state.id));
-            if (block != null) {
+    List<StateRegistry.Entry> states = new ArrayList<>(registry.entries());
+    boolean[] pending = new boolean[states.size()];
+    int[] ids = new int[states.size()];
+    for (int i = 0; i < states.size(); i++) {
+      pending[i] = states.get(i).pending;
+      ids[i] = states.get(i).id;
+    }
+    RocksDB database = db;
+    return writer -> {
+      requireNonNull(writer, "writer");
+      snapshotReaders.readLock().lock();
+      try (ReadOptions atSnapshot = new ReadOptions().setSnapshot(snapshot)) {
+        if (closed) {
+          throw new IOException("The state backend was closed before its snapshot was written");
+        }
+        ByteArrayDataOutput buffer = new ByteArrayDataOutput(4096);
+        for (int keyGroup = keyGroupRange.start(); keyGroup <= keyGroupRange.endInclusive();
+            keyGroup++) {
+          if (closing) {
+            throw new IOException("The state backend is closing; its snapshot is abandoned");
+          }
+          List<StateRegistry.Entry> withData = new ArrayList<>();
+          List<byte[]> pendingBlocks = new ArrayList<>();
+          for (int i = 0; i < states.size(); i++) {
+            StateRegistry.Entry state = states.get(i);
+            if (CanonicalBlocks.hasData(database, snapshot, keyGroup, ids[i])) {
               withData.add(state);
-              pendingBlocks.add(block);
+              pendingBlocks.add(null);
+            } else if (pending[i]) {
+              byte[] block = database.get(atSnapshot, KeyLayout.pendingKey(keyGroup, ids[i]));
+              if (block != null) {
+                withData.add(state);
+                pendingBlocks.add(block);
+              }
             }
           }
-        }
-        DataOutputStream out = writer.startKeyGroup(keyGroup);
-        KeyGroupStreamFormat.writeHeader(out, keySerializer.signature(), withData.size());
-        for (int i = 0; i < withData.size(); i++) {
-          StateRegistry.Entry state = withData.get(i);
-          byte[] block = pendingBlocks.get(i);
-          if (block == null) {
-            buffer.reset();
-            CanonicalBlocks.write(db, snapshot, keyGroup, state, buffer);
-            KeyGroupStreamFormat.writeBlock(
-                out, state.name, state.kind, state.signature, buffer.buffer(), buffer.size());
-          } else {
-            KeyGroupStreamFormat.writeBlock(
-                out, state.name, state.kind, state.signature, block, block.length);
+          DataOutputStream out = writer.startKeyGroup(keyGroup);
+          KeyGroupStreamFormat.writeHeader(out, keySerializer.signature(), withData.size());
+          for (int i = 0; i < withData.size(); i++) {
+            StateRegistry.Entry state = withData.get(i);
+            byte[] block = pendingBlocks.get(i);
+            if (block == null) {
+              buffer.reset();
+              CanonicalBlocks.write(database, snapshot, keyGroup, state, buffer);
+              KeyGroupStreamFormat.writeBlock(
+                  out, state.name, state.kind, state.signature, buffer.buffer(), buffer.size());
+            } else {
+              KeyGroupStreamFormat.writeBlock(
+                  out, state.name, state.kind, state.signature, block, block.length);
+            }
           }
+          out.flush();
         }
-        out.flush();
+      } catch (RocksDBException e) {
+        throw new IOException("Cannot read RocksDB for a snapshot: " + e.getMessage(), e);
+      } finally {
+        if (!closed) {
+          database.releaseSnapshot(snapshot);
+        }
+        snapshotReaders.readLock().unlock();
       }
-    } catch (RocksDBException e) {
-      throw new IOException("Cannot read RocksDB for a snapshot: " + e.getMessage(), e);
-    } finally {
-      db.releaseSnapshot(snapshot);
-    }
+    };
   }
 
   @Override
@@ -635,7 +671,14 @@ public final class RocksDBKeyedStateBackend<K>
     if (closed) {
       return;
     }
-    closed = true;
+    // A snapshot being written on another thread reads RocksDB: let it stop first.
+    closing = true;
+    snapshotReaders.writeLock().lock();
+    try {
+      closed = true;
+    } finally {
+      snapshotReaders.writeLock().unlock();
+    }
     declared.clear();
     registry.clear();
     closeNative();

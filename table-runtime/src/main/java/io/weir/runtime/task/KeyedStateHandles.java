@@ -34,18 +34,28 @@ final class KeyedStateHandles {
 
   private KeyedStateHandles() {}
 
-  /** Collects a backend's canonical snapshot in memory, key group by key group. */
-  static final class Buffer implements KeyGroupSnapshotWriter {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final DataOutputStream stream = new DataOutputStream(bytes);
+  /**
+   * Writes a backend's canonical snapshot into the file {@code root/relativePath} as it comes, key
+   * group after key group, recording where each begins — nothing is held in memory.
+   */
+  static final class FileWriter implements KeyGroupSnapshotWriter, java.io.Closeable {
+    private final String relativePath;
+    private final CountingStream counted;
+    private final DataOutputStream stream;
     private final Map<Integer, long[]> ranges = new LinkedHashMap<>();
     private int current = -1;
+
+    FileWriter(Path root, String relativePath) throws IOException {
+      this.relativePath = relativePath;
+      this.counted = new CountingStream(new java.io.BufferedOutputStream(Files.newOutputStream(root.resolve(relativePath)), 1 << 16));
+      this.stream = new DataOutputStream(counted);
+    }
 
     @Override
     public DataOutputStream startKeyGroup(int keyGroup) throws IOException {
       closeCurrent();
       current = keyGroup;
-      ranges.put(keyGroup, new long[] {bytes.size(), 0});
+      ranges.put(keyGroup, new long[] {counted.count, 0});
       return stream;
     }
 
@@ -53,17 +63,15 @@ final class KeyedStateHandles {
       if (current >= 0) {
         stream.flush();
         long[] r = ranges.get(current);
-        r[1] = bytes.size() - r[0];
+        r[1] = counted.count - r[0];
+        current = -1;
       }
     }
 
-    /** Writes the file {@code root/relativePath} and returns the handle naming it. */
-    byte[] writeTo(Path root, String relativePath) throws IOException {
+    /** Closes the file and returns the handle naming it. */
+    byte[] finish() throws IOException {
       closeCurrent();
-      Path file = root.resolve(relativePath);
-      try (OutputStream out = Files.newOutputStream(file)) {
-        bytes.writeTo(out);
-      }
+      stream.close();
       ByteArrayOutputStream handle = new ByteArrayOutputStream();
       DataOutputStream h = new DataOutputStream(handle);
       h.writeByte(KEY_GROUP_FILE);
@@ -77,8 +85,30 @@ final class KeyedStateHandles {
       return handle.toByteArray();
     }
 
-    long size() {
-      return bytes.size();
+    @Override
+    public void close() throws IOException {
+      stream.close();
+    }
+  }
+
+  /** Counts the bytes written through it. */
+  private static final class CountingStream extends java.io.FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
     }
   }
 

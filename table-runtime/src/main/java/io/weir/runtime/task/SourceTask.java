@@ -197,7 +197,7 @@ final class SourceTask extends Task {
       positions.put(s.split.id(), position);
     }
     return List.of(new SnapshotPart(scanUid, scanDescription, readerContext.subtaskIndex(), readerContext.parallelism(),
-        new SourcePositions(splitParallelism, positions).encode(), null));
+        new SourcePositions(splitParallelism, positions).encode()));
   }
 
   @Override

@@ -49,15 +49,15 @@ public abstract class Task {
   private List<SnapshotPart> finalSnapshot;
 
   /**
-   * The synchronous part of one operator's snapshot: its operator state, and its keyed state —
-   * serialised into memory ({@code keyed}: the final snapshot), started to be written by the
-   * snapshot thread ({@code asyncKeyed}: canonical), or a native RocksDB checkpoint to upload.
+   * The synchronous part of one operator's snapshot: its operator state, and its keyed state, if
+   * any — a canonical snapshot the snapshot thread writes ({@code asyncKeyed}) or a native RocksDB
+   * checkpoint it uploads ({@code nativeKeyed}).
    */
   record SnapshotPart(String uid, String description, int subtask, int parallelism, byte[] operatorState,
-      KeyedStateHandles.Buffer keyed, AsyncKeyedSnapshot asyncKeyed, NativeSnapshot nativeKeyed) {
-    SnapshotPart(String uid, String description, int subtask, int parallelism, byte[] operatorState,
-        KeyedStateHandles.Buffer keyed) {
-      this(uid, description, subtask, parallelism, operatorState, keyed, null, null);
+      AsyncKeyedSnapshot asyncKeyed, NativeSnapshot nativeKeyed) {
+    /** Operator state only. */
+    SnapshotPart(String uid, String description, int subtask, int parallelism, byte[] operatorState) {
+      this(uid, description, subtask, parallelism, operatorState, null, null);
     }
   }
 
@@ -139,15 +139,15 @@ public abstract class Task {
   /**
    * The synchronous part of a checkpoint, on the task thread. Keyed state goes into a native,
    * incremental RocksDB checkpoint when the backend offers one and {@code state.backend.incremental}
-   * is on — but never for savepoints, which are canonical, nor for the final snapshot ({@code
-   * target} null), which is written again into every later checkpoint.
+   * is on — but never for savepoints, which are canonical; otherwise the backend starts an
+   * asynchronous canonical snapshot. The final snapshot ({@code target} null) holds operator state
+   * only (source positions, staged sink output).
    */
   final List<SnapshotPart> snapshot(long checkpointId, CheckpointTarget target) throws Exception {
     List<SnapshotPart> parts = new ArrayList<>(sourceSnapshot(checkpointId));
     for (int i = 0; i < chain.size(); i++) {
       TaskOperatorContext ctx = contexts.get(i);
       byte[] operatorState = chain.operator(i).snapshotOperatorState(checkpointId);
-      KeyedStateHandles.Buffer keyed = null;
       AsyncKeyedSnapshot asyncKeyed = null;
       NativeSnapshot nativeKeyed = null;
       KeyedStateBackend<?> backend = ctx.backend();
@@ -156,12 +156,12 @@ public abstract class Task {
         nativeKeyed = incremental.snapshotNative(checkpointId);
       } else if (backend != null && target != null) {
         asyncKeyed = backend.snapshotAsync();
-      } else if (backend != null) {
-        keyed = new KeyedStateHandles.Buffer();
-        backend.snapshot(keyed);
       }
+      // The final snapshot keeps no keyed state: a task finishes only when every input has ended,
+      // and behind a hash edge that means every sender has, so no row can reach this state again
+      // — also not after a restore, where the sources' positions say they are done.
       parts.add(new SnapshotPart(ctx.uid, ctx.description, ctx.subtaskIndex(), ctx.parallelism(), operatorState,
-          keyed, asyncKeyed, nativeKeyed));
+          asyncKeyed, nativeKeyed));
     }
     return parts;
   }
@@ -210,14 +210,12 @@ public abstract class Task {
         for (SnapshotPart p : parts) {
           byte[] keyed = new byte[0];
           List<String> shared = List.of();
-          if (p.keyed() != null || p.asyncKeyed() != null) {
-            KeyedStateHandles.Buffer buffer = p.keyed();
-            if (buffer == null) {
-              buffer = new KeyedStateHandles.Buffer();
-              p.asyncKeyed().writeTo(buffer);
-            }
+          if (p.asyncKeyed() != null) {
             String file = target.exclusiveDir() + "/" + p.uid() + "-" + p.subtask() + ".keyed";
-            keyed = buffer.writeTo(target.root(), file);
+            try (KeyedStateHandles.FileWriter writer = new KeyedStateHandles.FileWriter(target.root(), file)) {
+              p.asyncKeyed().writeTo(writer);
+              keyed = writer.finish();
+            }
           } else if (p.nativeKeyed() != null) {
             String exclusive = target.exclusiveDir() + "/" + p.uid() + "-" + p.subtask() + ".rocksdb";
             java.nio.file.Files.createDirectories(target.root().resolve(exclusive));
