@@ -59,6 +59,8 @@ public final class Job {
   private volatile Throwable failure;
   private volatile Attempt current;
   private volatile CompletedCheckpoint lastCheckpoint;
+  /** Set once a finished job deleted its checkpoints. */
+  private volatile boolean discarded;
   private int restarts;
   private boolean stoppingWithSavepoint;
 
@@ -379,7 +381,14 @@ public final class Job {
       attempt.coordinator.close();
     }
     if (snapshotThreads != null) {
+      // Snapshots still being written finish (their checkpoint is aborted) before the job ends, so
+      // nothing writes into its checkpoint directory afterwards.
       snapshotThreads.shutdown();
+      try {
+        snapshotThreads.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (end != JobStatus.FINISHED) {
       List<ResultCollector> toFail;
@@ -394,11 +403,9 @@ public final class Job {
     // termination, e.g. the engine forgetting the job, have run by now.)
     if (end == JobStatus.FINISHED && storage != null) {
       try {
-        snapshotThreads.awaitTermination(10, TimeUnit.SECONDS);
-        storage.discardAll();
+        discarded = true;
         lastCheckpoint = null;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        storage.discardAll();
       } catch (RuntimeException e) {
         // leftovers are harmless
       }
@@ -437,7 +444,9 @@ public final class Job {
 
   /** The latest completed checkpoint of this job, or null. */
   public CompletedCheckpoint lastCheckpoint() {
-    return lastCheckpoint;
+    Attempt attempt = current;
+    CompletedCheckpoint latest = attempt.coordinator == null ? null : attempt.coordinator.latest();
+    return latest != null && storage != null && !discarded ? latest : lastCheckpoint;
   }
 
   /** The latest completed checkpoints of the current run (up to 100), oldest first; empty without a coordinator. */
