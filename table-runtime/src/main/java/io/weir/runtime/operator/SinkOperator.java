@@ -51,7 +51,9 @@ final class SinkOperator implements StreamOperator {
     for (byte[] state : context.restoredOperatorState()) {
       restored.addAll(decode(state));
     }
-    if (!restored.isEmpty()) {
+    // Always with two phases, even with nothing restored: the writer then also cleans up what an
+    // earlier run left staged but uncommitted (e.g. open Kafka transactions).
+    if (twoPhase || !restored.isEmpty()) {
       writer.commit(restored);
     }
   }

@@ -1,0 +1,83 @@
+package io.weir.connectors.kafka;
+
+import io.weir.common.config.ConfigOption;
+import io.weir.connectors.internal.TableOptions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** The options of the {@code kafka} connector, named as in Flink. */
+final class KafkaOptions {
+  private KafkaOptions() {}
+
+  static final String TOPIC = "topic";
+  static final String TOPIC_PATTERN = "topic-pattern";
+  static final String BOOTSTRAP_SERVERS = "properties.bootstrap.servers";
+  static final String GROUP_ID = "properties.group.id";
+  static final String PROPERTIES_PREFIX = "properties.";
+  static final String VALUE_FORMAT = "value.format";
+  static final String KEY_FORMAT = "key.format";
+  static final String KEY_FIELDS = "key.fields";
+  static final String SINK_TRANSACTIONAL_ID_PREFIX = "sink.transactional-id-prefix";
+  static final String STARTUP_SPECIFIC_OFFSETS = "scan.startup.specific-offsets";
+  static final String STARTUP_TIMESTAMP = "scan.startup.timestamp-millis";
+
+  enum StartupMode { EARLIEST_OFFSET, LATEST_OFFSET, GROUP_OFFSETS, TIMESTAMP, SPECIFIC_OFFSETS }
+
+  enum DeliveryGuarantee { NONE, AT_LEAST_ONCE, EXACTLY_ONCE }
+
+  enum Partitioner { DEFAULT, FIXED, ROUND_ROBIN }
+
+  static final ConfigOption<StartupMode> STARTUP_MODE = ConfigOption.enumeration(
+      "scan.startup.mode", StartupMode.class, StartupMode.GROUP_OFFSETS,
+      "Where a source starts when it does not restore offsets from a checkpoint.");
+
+  static final ConfigOption<Duration> DISCOVERY_INTERVAL = ConfigOption.duration(
+      "scan.topic-partition-discovery.interval", Duration.ofMinutes(5),
+      "How often new partitions (and, with topic-pattern, new topics) are looked for; 0 never.");
+
+  static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE = ConfigOption.enumeration(
+      "sink.delivery-guarantee", DeliveryGuarantee.class, DeliveryGuarantee.AT_LEAST_ONCE,
+      "none, at-least-once (flush at each checkpoint) or exactly-once (a transaction per checkpoint).");
+
+  static final ConfigOption<Partitioner> PARTITIONER = ConfigOption.enumeration(
+      "sink.partitioner", Partitioner.class, Partitioner.DEFAULT,
+      "default (by key hash, else sticky), fixed (each sink task to one partition) or round-robin.");
+
+  /** The {@code properties.*} options, without the prefix: passed to the Kafka client as given. */
+  static Properties clientProperties(TableOptions options) {
+    Properties p = new Properties();
+    for (Map.Entry<String, String> e : options.map().entrySet()) {
+      if (e.getKey().startsWith(PROPERTIES_PREFIX)) {
+        p.put(e.getKey().substring(PROPERTIES_PREFIX.length()), e.getValue());
+      }
+    }
+    return p;
+  }
+
+  /**
+   * {@code partition:0,offset:42;partition:1,offset:300} as Flink writes it: offsets by partition.
+   */
+  static Map<Integer, Long> specificOffsets(TableOptions options) {
+    String raw = options.map().get(STARTUP_SPECIFIC_OFFSETS);
+    if (raw == null) {
+      throw options.error("'scan.startup.mode' = 'specific-offsets' needs '" + STARTUP_SPECIFIC_OFFSETS
+          + "', e.g. 'partition:0,offset:42;partition:1,offset:300'");
+    }
+    Map<Integer, Long> offsets = new HashMap<>();
+    for (String part : raw.split(";")) {
+      String[] kv = part.trim().split(",");
+      try {
+        if (kv.length != 2 || !kv[0].trim().startsWith("partition:") || !kv[1].trim().startsWith("offset:")) {
+          throw new NumberFormatException();
+        }
+        offsets.put(Integer.parseInt(kv[0].trim().substring(10).trim()), Long.parseLong(kv[1].trim().substring(7).trim()));
+      } catch (NumberFormatException e) {
+        throw options.error("Invalid '" + STARTUP_SPECIFIC_OFFSETS + "' entry '" + part
+            + "'; expected 'partition:<n>,offset:<n>' entries separated by ';'");
+      }
+    }
+    return offsets;
+  }
+}

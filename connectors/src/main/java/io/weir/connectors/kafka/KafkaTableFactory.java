@@ -1,0 +1,143 @@
+package io.weir.connectors.kafka;
+
+import io.weir.connectors.internal.TableOptions;
+import io.weir.runtime.connector.FactoryUtil;
+import io.weir.runtime.connector.SinkFactory;
+import io.weir.runtime.connector.SourceFactory;
+import io.weir.runtime.connector.TableContext;
+import io.weir.runtime.connector.TableSink;
+import io.weir.runtime.connector.TableSource;
+import io.weir.runtime.format.FormatFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The {@code kafka} connector: an append-only table over Kafka topics, with Flink's options —
+ * {@code topic} (several separated by {@code ;}) or {@code topic-pattern}, {@code
+ * properties.bootstrap.servers}, any {@code properties.*} for the client, {@code
+ * scan.startup.mode}, {@code format} (or {@code value.format}), {@code sink.partitioner} and
+ * {@code sink.delivery-guarantee}.
+ */
+public final class KafkaTableFactory implements SourceFactory, SinkFactory {
+  private static final String IDENTIFIER = "kafka";
+
+  @Override
+  public String identifier() {
+    return IDENTIFIER;
+  }
+
+  @Override
+  public Set<String> requiredOptions() {
+    return Set.of(KafkaOptions.BOOTSTRAP_SERVERS);
+  }
+
+  @Override
+  public Set<String> optionalOptions() {
+    return Set.of(KafkaOptions.TOPIC, KafkaOptions.TOPIC_PATTERN, KafkaOptions.GROUP_ID,
+        KafkaOptions.STARTUP_MODE.key(), KafkaOptions.STARTUP_SPECIFIC_OFFSETS, KafkaOptions.STARTUP_TIMESTAMP,
+        KafkaOptions.DISCOVERY_INTERVAL.key(), KafkaOptions.VALUE_FORMAT, KafkaOptions.DELIVERY_GUARANTEE.key(),
+        KafkaOptions.PARTITIONER.key(), KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX, "sink.parallelism");
+  }
+
+  @Override
+  public Set<String> optionPrefixes() {
+    return Set.of(KafkaOptions.PROPERTIES_PREFIX, "value.");
+  }
+
+  @Override
+  public boolean usesFormat() {
+    return true;
+  }
+
+  @Override
+  public boolean isBounded(TableContext context) {
+    return false;
+  }
+
+  @Override
+  public TableSource createSource(TableContext context) {
+    TableOptions options = TableOptions.of(context, IDENTIFIER);
+    List<String> topics = topics(options);
+    Pattern pattern = null;
+    String rawPattern = options.map().get(KafkaOptions.TOPIC_PATTERN);
+    if (rawPattern != null) {
+      if (!topics.isEmpty()) {
+        throw options.error("Give either 'topic' or 'topic-pattern', not both");
+      }
+      try {
+        pattern = Pattern.compile(rawPattern);
+      } catch (PatternSyntaxException e) {
+        throw options.error("'topic-pattern' is not a regular expression: " + e.getDescription());
+      }
+    } else if (topics.isEmpty()) {
+      throw options.error("Give the topic(s) to read: 'topic' = 'orders' (several separated by ';') or 'topic-pattern'");
+    }
+    FormatFactory format = valueFormat(context);
+    Map<String, String> formatOptions = formatOptions(format, context.options());
+    format.createDecoder(context.physicalType(), formatOptions); // checks the format's options now
+    return new KafkaSource(options, KafkaOptions.clientProperties(options), topics, pattern, format, formatOptions,
+        context.physicalType());
+  }
+
+  @Override
+  public TableSink createSink(TableContext context) {
+    TableOptions options = TableOptions.of(context, IDENTIFIER);
+    List<String> topics = topics(options);
+    if (topics.size() != 1 || options.contains(KafkaOptions.TOPIC_PATTERN)) {
+      throw options.error("A Kafka table written to needs exactly one 'topic'");
+    }
+    FormatFactory format = valueFormat(context);
+    Map<String, String> formatOptions = formatOptions(format, context.options());
+    format.createEncoder(context.physicalType(), formatOptions);
+    Properties client = KafkaOptions.clientProperties(options);
+    KafkaOptions.Partitioner partitioner = options.get(KafkaOptions.PARTITIONER);
+    String transactionalPrefix = null;
+    if (options.get(KafkaOptions.DELIVERY_GUARANTEE) == KafkaOptions.DeliveryGuarantee.EXACTLY_ONCE) {
+      transactionalPrefix = options.map().get(KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX);
+      if (transactionalPrefix == null || transactionalPrefix.isBlank()) {
+        throw options.error("'sink.delivery-guarantee' = 'exactly-once' needs '"
+            + KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX + "', unique to this job's sink");
+      }
+      String interval = context.config().getRaw("execution.checkpointing.interval");
+      if (interval == null || io.weir.common.config.Durations.parse(interval).isZero()) {
+        throw options.error("'sink.delivery-guarantee' = 'exactly-once' commits a Kafka transaction per checkpoint:"
+            + " set 'execution.checkpointing.interval'");
+      }
+    }
+    String prefix = transactionalPrefix;
+    return sinkContext -> new KafkaSinkWriter(context.table(), topics.get(0), client,
+        format.createEncoder(context.physicalType(), formatOptions), partitioner, sinkContext.subtaskIndex(), prefix);
+  }
+
+  private static List<String> topics(TableOptions options) {
+    String raw = options.map().get(KafkaOptions.TOPIC);
+    return raw == null ? List.of() : Arrays.stream(raw.split(";")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+  }
+
+  /** {@code value.format}, else {@code format}. */
+  private static FormatFactory valueFormat(TableContext context) {
+    String key = context.options().containsKey(KafkaOptions.VALUE_FORMAT) ? KafkaOptions.VALUE_FORMAT : FactoryUtil.FORMAT;
+    if (!context.options().containsKey(key)) {
+      throw TableOptions.of(context, IDENTIFIER).error("Give the record format: 'format' = 'json' (or 'value.format')");
+    }
+    return FactoryUtil.format(context.table(), context.options(), key);
+  }
+
+  /** The format's options: {@code json.x}, or {@code value.json.x} with {@code value.format}. */
+  private static Map<String, String> formatOptions(FormatFactory format, Map<String, String> options) {
+    Map<String, String> plain = FactoryUtil.formatOptions(format, options);
+    String prefix = "value." + format.identifier() + ".";
+    java.util.HashMap<String, String> all = new java.util.HashMap<>(plain);
+    options.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        all.put(k.substring(prefix.length()), v);
+      }
+    });
+    return all;
+  }
+}

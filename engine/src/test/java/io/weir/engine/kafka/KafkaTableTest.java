@@ -1,0 +1,149 @@
+package io.weir.engine.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.common.config.Configuration;
+import io.weir.connectors.kafka.EmbeddedKafka;
+import io.weir.engine.Engine;
+import io.weir.engine.Session;
+import io.weir.engine.StatementResult;
+import io.weir.runtime.job.Job;
+import io.weir.runtime.job.JobStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kafka-backed tables defined in DDL, read and written through a real in-process broker. */
+class KafkaTableTest {
+  @TempDir static Path dir;
+  private static EmbeddedKafka kafka;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    kafka.close();
+  }
+
+  private static void produce(String topic, int partitions, int from, int to) {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      String json = "{\"id\": " + i + ", \"k\": " + (i % 5) + ", \"v\": " + (i * 7 % 100) + "}";
+      records.add(new ProducerRecord<>(topic, i % partitions, null, json.getBytes(StandardCharsets.UTF_8)));
+    }
+    kafka.produce(topic, records);
+  }
+
+  private static List<String> values(String topic) {
+    List<String> out = new ArrayList<>();
+    kafka.consumeAll(Set.of(topic), true, Duration.ofMillis(700))
+        .forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
+    out.sort(null);
+    return out;
+  }
+
+  private static Session session() {
+    Session s = Engine.create(new Configuration()).newSession();
+    s.execute("SET 'parallelism.default' = '2'");
+    return s;
+  }
+
+  private static String kafkaTable(String name, String columns, String topic, String extra) {
+    return "CREATE TABLE " + name + " (" + columns + ") WITH ('connector' = 'kafka', 'topic' = '" + topic
+        + "', 'properties.bootstrap.servers' = '" + kafka.bootstrapServers() + "', 'format' = 'json'" + extra + ")";
+  }
+
+  private static void awaitCount(String topic, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (values(topic).size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void kafkaToFilterToKafka() throws Exception {
+    kafka.createTopic("orders", 3);
+    kafka.createTopic("big_orders", 1);
+    produce("orders", 3, 0, 600);
+    Session s = session();
+    s.execute(kafkaTable("orders", "id BIGINT, k INT, v INT", "orders", ", 'scan.startup.mode' = 'earliest-offset'"));
+    s.execute(kafkaTable("big_orders", "id BIGINT, v INT", "big_orders", ""));
+    Job job = ((StatementResult.JobResult) s.execute("INSERT INTO big_orders SELECT id, v FROM orders WHERE v >= 50")).job();
+    produce("orders", 3, 600, 1000); // while the job runs
+    long expected = java.util.stream.IntStream.range(0, 1000).filter(i -> i * 7 % 100 >= 50).count();
+    awaitCount("big_orders", (int) expected);
+    job.cancel();
+    List<String> out = values("big_orders");
+    assertEquals(expected, out.size());
+    assertTrue(out.contains("{\"id\":1,\"v\":50}") || out.stream().anyMatch(v -> v.contains("\"v\":50")), out.toString());
+  }
+
+  @Test
+  void startupModes() throws Exception {
+    kafka.createTopic("modes", 2);
+    produce("modes", 2, 0, 10);
+    Session s = session();
+    s.execute(kafkaTable("newest", "id BIGINT", "modes", ", 'scan.startup.mode' = 'latest-offset'"));
+    s.execute(kafkaTable("at_offsets", "id BIGINT", "modes", ", 'scan.startup.mode' = 'specific-offsets',"
+        + " 'scan.startup.specific-offsets' = 'partition:0,offset:3;partition:1,offset:4'"));
+    kafka.createTopic("from_latest", 1);
+    kafka.createTopic("from_specific", 1);
+    s.execute(kafkaTable("from_latest", "id BIGINT", "from_latest", ""));
+    s.execute(kafkaTable("from_specific", "id BIGINT", "from_specific", ""));
+    Job latest = ((StatementResult.JobResult) s.execute("INSERT INTO from_latest SELECT id FROM newest")).job();
+    Job specific = ((StatementResult.JobResult) s.execute("INSERT INTO from_specific SELECT id FROM at_offsets")).job();
+    Thread.sleep(1500); // both readers have found their start
+    produce("modes", 2, 10, 14);
+    // partition 0 holds even ids 0..8 (offsets 0..4), partition 1 odd ids 1..9: from offset 3 and 4 on
+    awaitCount("from_specific", 2 + 1 + 4);
+    awaitCount("from_latest", 4);
+    latest.cancel();
+    specific.cancel();
+    assertEquals(List.of("{\"id\":10}", "{\"id\":11}", "{\"id\":12}", "{\"id\":13}"), values("from_latest"));
+    assertEquals(List.of("{\"id\":10}", "{\"id\":11}", "{\"id\":12}", "{\"id\":13}", "{\"id\":6}", "{\"id\":8}",
+        "{\"id\":9}"), values("from_specific"));
+  }
+
+  @Test
+  void malformedRecordsFailTheJobOrAreSkipped() throws Exception {
+    kafka.createTopic("dirty", 1);
+    kafka.produce("dirty", List.of(
+        new ProducerRecord<>("dirty", 0, null, "{\"id\": 1}".getBytes(StandardCharsets.UTF_8)),
+        new ProducerRecord<>("dirty", 0, null, "{\"id\": \"one\"}".getBytes(StandardCharsets.UTF_8)),
+        new ProducerRecord<>("dirty", 0, null, "{\"id\": 3}".getBytes(StandardCharsets.UTF_8))));
+    kafka.createTopic("clean", 1);
+    Session s = session();
+    s.execute(kafkaTable("dirty", "id BIGINT", "dirty", ", 'scan.startup.mode' = 'earliest-offset'"));
+    s.execute(kafkaTable("lenient", "id BIGINT", "dirty", ", 'scan.startup.mode' = 'earliest-offset',"
+        + " 'json.ignore-parse-errors' = 'true'"));
+    s.execute(kafkaTable("clean", "id BIGINT", "clean", ""));
+    kafka.createTopic("clean_strict", 1);
+    s.execute(kafkaTable("clean_strict", "id BIGINT", "clean_strict", ""));
+    Job strict = ((StatementResult.JobResult) s.execute("INSERT INTO clean_strict SELECT id FROM dirty")).job();
+    assertEquals(JobStatus.FAILED, strict.await(Duration.ofSeconds(60)));
+    String message = strict.failure().getMessage();
+    assertTrue(message.contains("topic 'dirty', partition 0, offset 1") && message.contains("id"), message);
+
+    Job lenient = ((StatementResult.JobResult) s.execute("INSERT INTO clean SELECT id FROM lenient")).job();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (lenient.metrics().skippedRecords() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    awaitCount("clean", 2);
+    lenient.cancel();
+    assertEquals(1, lenient.metrics().skippedRecords());
+    assertEquals(List.of("{\"id\":1}", "{\"id\":3}"), values("clean"));
+  }
+}
