@@ -58,7 +58,7 @@ class FactoryValidationTest {
   void anUnknownFormatListsTheAvailableOnes() {
     WeirException e = assertThrows(WeirException.class, () -> FactoryUtil.validate("t", Map.of(
         "connector", "filesystem", "path", "/tmp/x", "format", "avro")));
-    assertTrue(e.getMessage().contains("Available formats: csv, json"), e.getMessage());
+    assertTrue(e.getMessage().contains("Available formats: csv, debezium-json, json, raw"), e.getMessage());
   }
 
   @Test

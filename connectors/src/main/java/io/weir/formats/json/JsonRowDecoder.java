@@ -1,7 +1,6 @@
 package io.weir.formats.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,6 +10,7 @@ import io.weir.common.error.WeirException;
 import io.weir.common.types.LogicalType;
 import io.weir.common.types.RowType;
 import io.weir.formats.RecordDecoder;
+import io.weir.formats.internal.JsonText;
 import io.weir.formats.internal.Snippets;
 import io.weir.formats.internal.TemporalText;
 import io.weir.formats.internal.TypeNames;
@@ -38,11 +38,12 @@ import java.util.function.Consumer;
  * <p>Stricter than Flink in one place: a BOOLEAN given as a string other than {@code true}/{@code
  * false} is an error, where Flink silently reads {@code false}.
  */
-final class JsonRowDecoder implements RecordDecoder {
+final class JsonRowDecoder implements RecordDecoder, EmbeddedJsonRows.Reader {
   /** A factory whose parsers can read a subtree, for JSON objects stored in STRING columns. */
   private static final JsonFactory FACTORY = new MappingJsonFactory();
 
   private final RowConverter root;
+  private final String format;
   private final boolean ignoreParseErrors;
   private final boolean failOnMissingField;
   private final DateTimeFormatter timestampFormat;
@@ -50,6 +51,7 @@ final class JsonRowDecoder implements RecordDecoder {
   private Consumer<String> skipListener = reason -> {};
 
   JsonRowDecoder(RowType type, JsonFormatOptions options) {
+    this.format = options.format();
     this.ignoreParseErrors = options.ignoreParseErrors();
     this.failOnMissingField = options.failOnMissingField();
     this.timestampFormat = options.isoTimestamps() ? TemporalText.ISO_TIMESTAMP : TemporalText.SQL_TIMESTAMP;
@@ -65,13 +67,7 @@ final class JsonRowDecoder implements RecordDecoder {
 
   @Override
   public boolean isIgnorable(byte[] line, int offset, int length) {
-    for (int i = offset; i < offset + length; i++) {
-      byte b = line[i];
-      if (b != ' ' && b != '\t' && b != '\r') {
-        return false;
-      }
-    }
-    return true;
+    return JsonText.isBlank(line, offset, length);
   }
 
   @Override
@@ -79,15 +75,31 @@ final class JsonRowDecoder implements RecordDecoder {
     try (JsonParser p = FACTORY.createParser(record, offset, length)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        throw new FieldError("", "expected a JSON object but found " + found(p, t));
+        throw new FieldError("", "expected a JSON object but found " + JsonText.found(p, t));
       }
       return root.readRow(p);
     } catch (FieldError e) {
       return fail(record, offset, length, e.describe());
     } catch (JsonProcessingException e) {
-      return fail(record, offset, length, malformed(e));
+      return fail(record, offset, length, JsonText.malformed(e));
     } catch (IOException e) {
       return fail(record, offset, length, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads the object whose START_OBJECT is {@code p}'s current token, up to its END_OBJECT, for a
+   * format that wraps rows in a larger JSON document; {@code path} (e.g. {@code after}) prefixes
+   * the field a message names. Never skips: {@code ignore-parse-errors} is the caller's to apply.
+   */
+  @Override
+  public Row read(JsonParser p, String path) throws IOException, FormatException {
+    try {
+      return root.readRow(p);
+    } catch (FieldError e) {
+      throw new FormatException(e.within(path).describe());
+    } catch (JsonProcessingException e) {
+      throw new FormatException("field '" + path + "': " + JsonText.malformed(e));
     }
   }
 
@@ -101,11 +113,6 @@ final class JsonRowDecoder implements RecordDecoder {
     throw new FormatException(message);
   }
 
-  private static String malformed(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String where = at == null ? "" : " at column " + at.getColumnNr();
-    return "malformed JSON" + where + ": " + e.getOriginalMessage();
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Converters: built once per type, called with the parser on the value's first token.
@@ -217,7 +224,7 @@ final class JsonRowDecoder implements RecordDecoder {
         };
       }
       default -> throw new WeirException(
-          "The 'json' format does not support type " + type.asSummaryString()
+          "The '" + format + "' format does not support type " + type.asSummaryString()
               + (path.isEmpty() ? "" : " (field '" + path + "')") + ".");
     };
   }
@@ -245,7 +252,7 @@ final class JsonRowDecoder implements RecordDecoder {
     LogicalType keyType = type.children().get(0).type();
     if (!keyType.root().isCharacterString()) {
       throw new WeirException(
-          "The 'json' format supports only string keys in a MAP, but "
+          "The '" + format + "' format supports only string keys in a MAP, but "
               + (path.isEmpty() ? "a field" : "field '" + path + "'") + " has type "
               + type.asSummaryString() + ".");
     }
@@ -313,13 +320,13 @@ final class JsonRowDecoder implements RecordDecoder {
         } catch (FieldError e) {
           throw e.within(names[f]);
         } catch (JsonProcessingException e) {
-          throw new FieldError(names[f], malformed(e));
+          throw new FieldError(names[f], JsonText.malformed(e));
         }
       }
       if (present != null) {
         for (int f = 0; f < names.length; f++) {
           if (!present[f]) {
-            throw new FieldError(names[f], "is missing (and 'json.fail-on-missing-field' is true)");
+            throw new FieldError(names[f], "is missing (and '" + format + ".fail-on-missing-field' is true)");
           }
         }
       }
@@ -440,29 +447,11 @@ final class JsonRowDecoder implements RecordDecoder {
   private static FieldError expected(JsonParser p, JsonToken t, LogicalType type, String form)
       throws IOException {
     String what = TypeNames.of(type) + (form == null ? "" : " as " + form);
-    return new FieldError("", "expected " + what + " but found " + found(p, t));
+    return new FieldError("", "expected " + what + " but found " + JsonText.found(p, t));
   }
 
   private static FieldError outOfRange(JsonParser p, JsonToken t, LogicalType type) throws IOException {
     return new FieldError(
-        "", "expected " + TypeNames.of(type) + " but found " + found(p, t) + ", which is out of range");
-  }
-
-  private static String found(JsonParser p, JsonToken t) throws IOException {
-    if (t == null) {
-      return "no value";
-    }
-    return switch (t) {
-      case VALUE_STRING -> quote(Snippets.cut(p.getText(), Snippets.VALUE_LIMIT));
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL ->
-          Snippets.cut(p.getText(), Snippets.VALUE_LIMIT);
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      default -> t.name();
-    };
-  }
-
-  private static String quote(String s) {
-    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        "", "expected " + TypeNames.of(type) + " but found " + JsonText.found(p, t) + ", which is out of range");
   }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * 08:05:00.5} (fraction only as long as needed; {@code T} instead of the space with ISO-8601);
  * TIMESTAMP_LTZ the same in UTC with a trailing {@code Z}; NULL as {@code null}.
  */
-final class JsonRowEncoder implements RowEncoder {
+final class JsonRowEncoder implements RowEncoder, EmbeddedJsonRows.Writer {
   private final JsonFactory factory = new JsonFactory();
   private final ByteArrayBuilder buffer = new ByteArrayBuilder(256);
   private final RowWriter root;
@@ -32,10 +32,13 @@ final class JsonRowEncoder implements RowEncoder {
 
   JsonRowEncoder(RowType type, JsonFormatOptions options) {
     this.options = options;
-    if (options.decimalAsPlainNumber()) {
-      factory.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    }
     this.root = new RowWriter(type.names(), type.types(), "");
+  }
+
+  /** Writes {@code row} as one object, e.g. the {@code "after"} value of a Debezium envelope. */
+  @Override
+  public void write(JsonGenerator g, Row row) throws IOException {
+    root.write(g, row);
   }
 
   @Override
@@ -62,7 +65,9 @@ final class JsonRowEncoder implements RowEncoder {
       case BIGINT, INTERVAL_DAY_TIME -> (g, v) -> g.writeNumber(((Number) v).longValue());
       case FLOAT -> (g, v) -> g.writeNumber(((Number) v).floatValue());
       case DOUBLE -> (g, v) -> g.writeNumber(((Number) v).doubleValue());
-      case DECIMAL -> (g, v) -> g.writeNumber((BigDecimal) v);
+      case DECIMAL -> options.decimalAsPlainNumber()
+          ? (g, v) -> g.writeNumber(((BigDecimal) v).toPlainString())
+          : (g, v) -> g.writeNumber((BigDecimal) v);
       case CHAR, VARCHAR -> (g, v) -> g.writeString((String) v);
       case BINARY, VARBINARY -> (g, v) -> g.writeBinary((byte[]) v);
       case DATE -> (g, v) -> g.writeString(TemporalText.formatDate(((Number) v).intValue()));
@@ -97,7 +102,7 @@ final class JsonRowEncoder implements RowEncoder {
         yield (g, v) -> nested.write(g, (Row) v);
       }
       default -> throw new WeirException(
-          "The 'json' format does not support type " + type.asSummaryString()
+          "The '" + options.format() + "' format does not support type " + type.asSummaryString()
               + (path.isEmpty() ? "" : " (field '" + path + "')") + ".");
     };
   }
@@ -106,7 +111,7 @@ final class JsonRowEncoder implements RowEncoder {
     LogicalType keyType = type.children().get(0).type();
     if (!keyType.root().isCharacterString()) {
       throw new WeirException(
-          "The 'json' format supports only string keys in a MAP, but "
+          "The '" + options.format() + "' format supports only string keys in a MAP, but "
               + (path.isEmpty() ? "a field" : "field '" + path + "'") + " has type "
               + type.asSummaryString() + ".");
     }
@@ -118,9 +123,10 @@ final class JsonRowEncoder implements RowEncoder {
         if (key == null) {
           switch (options.mapNullKeyMode()) {
             case FAIL -> throw new WeirException(
-                "The 'json' format cannot write a MAP with a null key (field '" + path + "'). Drop"
-                    + " such entries with 'json.map-null-key.mode' = 'DROP', or write them under a"
-                    + " literal key with 'json.map-null-key.mode' = 'LITERAL'.");
+                "The '" + options.format() + "' format cannot write a MAP with a null key (field '"
+                    + path + "'). Drop such entries with '" + options.format() + ".map-null-key.mode'"
+                    + " = 'DROP', or write them under a literal key with '" + options.format()
+                    + ".map-null-key.mode' = 'LITERAL'.");
             case DROP -> {
               continue;
             }

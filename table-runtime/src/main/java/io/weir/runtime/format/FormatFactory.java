@@ -1,5 +1,6 @@
 package io.weir.runtime.format;
 
+import io.weir.common.plan.ChangelogMode;
 import io.weir.common.types.RowType;
 import java.util.Map;
 import java.util.Set;
@@ -19,4 +20,13 @@ public interface FormatFactory {
   RowDecoder createDecoder(RowType type, Map<String, String> formatOptions);
 
   RowEncoder createEncoder(RowType type, Map<String, String> formatOptions);
+
+  /**
+   * The row kinds the format's records stand for, read or written: insert-only for most formats;
+   * every kind for a changelog format ({@code debezium-json}), whose decoder turns one record into
+   * several rows through {@link RowDecoder#decode(byte[], int, int, java.util.function.Consumer)}.
+   */
+  default ChangelogMode changelogMode() {
+    return ChangelogMode.INSERT_ONLY;
+  }
 }
