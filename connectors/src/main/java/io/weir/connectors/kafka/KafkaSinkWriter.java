@@ -48,7 +48,7 @@ final class KafkaSinkWriter implements SinkWriter {
   private final Properties producerProperties;
   /** The transactional-id prefix, or null for at-least-once. */
   private final String transactionalPrefix;
-  private final String run = Long.toString(System.currentTimeMillis(), 36);
+  private final String run;
   private int transactions;
   private KafkaProducer<byte[], byte[]> producer;
   private String transactionalId;
@@ -59,7 +59,7 @@ final class KafkaSinkWriter implements SinkWriter {
   private int nextPartition;
 
   KafkaSinkWriter(String table, String topic, Properties client, RowEncoder valueEncoder, Partitioner partitioner,
-      int subtask, String transactionalPrefix) {
+      int subtask, String run, String transactionalPrefix) {
     this.table = table;
     this.topic = topic;
     this.valueEncoder = valueEncoder;
@@ -71,6 +71,7 @@ final class KafkaSinkWriter implements SinkWriter {
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
     this.producerProperties = p;
+    this.run = run;
     this.transactionalPrefix = transactionalPrefix;
     this.nextPartition = subtask;
     if (transactionalPrefix == null) {
@@ -86,17 +87,23 @@ final class KafkaSinkWriter implements SinkWriter {
   }
 
   /**
-   * Aborts the transactions an earlier run of this task left open — those of checkpoints that
-   * never completed — so read_committed consumers are not held back by them. Transactions of
-   * completed checkpoints are committed first, from the restored committables ({@link #commit}).
+   * Finds the transactions earlier runs of this sink left open — of every task, at whatever
+   * parallelism: those of checkpoints that never completed are aborted so read_committed consumers
+   * are not held back, those of completed ones are committed, from the restored committables
+   * ({@link #commit}). Task 0 does it, as it is the one given every restored committable.
    */
   private void abortLingeringTransactions() {
+    if (subtask != 0) {
+      return;
+    }
     Properties adminProps = new Properties();
     adminProps.putAll(producerProperties);
     try (Admin admin = Admin.create(adminProps)) {
       for (TransactionListing t : admin.listTransactions().all().get(30, TimeUnit.SECONDS)) {
-        if (t.transactionalId().startsWith(taskPrefix()) && t.state() == TransactionState.ONGOING) {
-          lingering.add(t.transactionalId());
+        String id = t.transactionalId();
+        if (id.startsWith(transactionalPrefix + "-") && !id.contains("-" + run + "-")
+            && t.state() == TransactionState.ONGOING) {
+          lingering.add(id);
         }
       }
     } catch (Exception e) {

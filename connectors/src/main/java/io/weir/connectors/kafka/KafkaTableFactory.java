@@ -111,7 +111,8 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     }
     String prefix = transactionalPrefix;
     return sinkContext -> new KafkaSinkWriter(context.table(), topics.get(0), client,
-        format.createEncoder(context.physicalType(), formatOptions), partitioner, sinkContext.subtaskIndex(), prefix);
+        format.createEncoder(context.physicalType(), formatOptions), partitioner, sinkContext.subtaskIndex(),
+        sinkContext.runId(), prefix);
   }
 
   private static List<String> topics(TableOptions options) {

@@ -36,16 +36,21 @@ final class TransactionResumer {
       Object manager = field(producer, "transactionManager");
       synchronized (manager) {
         set(manager, "producerIdAndEpoch", new ProducerIdAndEpoch(producerId, epoch));
-        Class<?> stateClass = Class.forName("org.apache.kafka.clients.producer.internals.TransactionManager$State");
-        Method valueOf = stateClass.getMethod("valueOf", String.class);
-        set(manager, "currentState", valueOf.invoke(null, "READY"));
+        set(manager, "currentState", enumConstant(
+            "org.apache.kafka.clients.producer.internals.TransactionManager$State", "READY"));
         Method begin = manager.getClass().getDeclaredMethod("beginTransaction");
+        begin.setAccessible(true);
         begin.invoke(manager);
         set(manager, "transactionStarted", true);
       }
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot resume Kafka transaction of producer id " + producerId + ": " + e, e);
     }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object enumConstant(String className, String name) throws ClassNotFoundException {
+    return Enum.valueOf((Class) Class.forName(className), name);
   }
 
   private static Object field(Object target, String name) throws ReflectiveOperationException {

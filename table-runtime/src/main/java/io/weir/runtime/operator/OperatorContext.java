@@ -46,6 +46,11 @@ public interface OperatorContext {
     return java.util.List.of();
   }
 
+  /** The same for every operator of one run of the job, different for every run (see {@link io.weir.runtime.connector.SinkContext}). */
+  default String runId() {
+    return "0";
+  }
+
   /** True when the job takes checkpoints: sinks then commit output only when one completes. */
   default boolean checkpointing() {
     return false;

@@ -45,7 +45,7 @@ final class SinkOperator implements StreamOperator {
     List<Integer> all = IntStream.range(0, spec.outputType().arity()).boxed().toList();
     TableContext table = new TableContext(spec.table(), spec.options(), spec.outputType(), all, context.config());
     TableSink sink = FactoryUtil.sinkFactory(spec.table(), spec.options()).createSink(table);
-    writer = sink.createWriter(new SinkContext(context.subtaskIndex(), context.parallelism()));
+    writer = sink.createWriter(new SinkContext(context.subtaskIndex(), context.parallelism(), context.runId()));
     twoPhase = context.checkpointing();
     List<String> restored = new ArrayList<>();
     for (byte[] state : context.restoredOperatorState()) {

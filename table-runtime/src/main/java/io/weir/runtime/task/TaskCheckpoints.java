@@ -17,6 +17,8 @@ public final class TaskCheckpoints {
   final boolean exactlyOnce;
   final CompletedCheckpoint restore;
   final Executor snapshotExecutor;
+  /** Identifies this run of the job (see {@link io.weir.runtime.connector.SinkContext#runId()}). */
+  final String runId = java.util.UUID.randomUUID().toString().substring(0, 8);
   volatile CheckpointCoordinator coordinator;
   /** The latest checkpoint triggered: a task that finishes before its barrier reaches it still acks. */
   volatile CheckpointTarget latestTriggered;

@@ -63,6 +63,7 @@ final class TaskOperatorContext implements OperatorContext {
   @Override public CompileContext compileContext() { return compileContext; }
   @Override public void recordLateRow() { metrics.recordLateRow(); }
   @Override public boolean checkpointing() { return checkpoints.enabled; }
+  @Override public String runId() { return checkpoints.runId; }
 
   KeyGroupRange keyGroupRange() {
     return KeyGroupRange.forTask(maxParallelism, parallelism, subtask);
