@@ -23,6 +23,11 @@ final class EngineCapabilities implements ConnectorCapabilities {
   }
 
   @Override
+  public Map<String, io.weir.common.types.LogicalType> readableMetadata(Map<String, String> options) {
+    return FactoryUtil.connector("?", options).readableMetadata();
+  }
+
+  @Override
   public boolean supportsFilterPushDown(Map<String, String> options) {
     return FactoryUtil.connector("?", options).supportsFilterPushDown();
   }

@@ -19,6 +19,11 @@ public interface ConnectorCapabilities {
     return false;
   }
 
+  /** The metadata keys the connector's source can read, with their types. */
+  default Map<String, io.weir.common.types.LogicalType> readableMetadata(Map<String, String> options) {
+    return Map.of();
+  }
+
   /** Whether the table's sink can take updates and deletes, not only inserts. */
   boolean sinkAcceptsUpdates(Map<String, String> options);
 

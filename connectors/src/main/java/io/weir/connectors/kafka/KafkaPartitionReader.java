@@ -35,10 +35,12 @@ final class KafkaPartitionReader implements SplitReader {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final RowDecoder decoder;
   private final ReaderContext context;
+  private final KafkaMetadata[] metadata;
   private long nextOffset;
 
   KafkaPartitionReader(KafkaPartitionSplit split, Properties client, TableOptions options, StartupMode startupMode,
-      Long restoredOffset, RowDecoder decoder, ReaderContext context) {
+      Long restoredOffset, RowDecoder decoder, List<String> metadataKeys, ReaderContext context) {
+    this.metadata = metadataKeys.stream().map(KafkaMetadata::of).toArray(KafkaMetadata[]::new);
     this.split = split;
     this.partition = split.topicPartition();
     this.decoder = decoder;
@@ -130,7 +132,7 @@ final class KafkaPartitionReader implements SplitReader {
             + ", offset " + record.offset() + ": malformed record skipped");
         continue;
       }
-      out.accept(row);
+      out.accept(metadata.length == 0 ? row : KafkaMetadata.append(row, metadata, record));
     }
     return ReadStatus.MORE_AVAILABLE;
   }

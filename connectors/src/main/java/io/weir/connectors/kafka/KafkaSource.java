@@ -31,9 +31,12 @@ final class KafkaSource implements TableSource {
   private final Map<String, String> valueFormatOptions;
   private final RowType physicalType;
   private final StartupMode startupMode;
+  private final List<String> metadataKeys;
 
   KafkaSource(TableOptions options, Properties client, List<String> topics, Pattern topicPattern,
-      FormatFactory valueFormat, Map<String, String> valueFormatOptions, RowType physicalType) {
+      FormatFactory valueFormat, Map<String, String> valueFormatOptions, RowType physicalType,
+      List<String> metadataKeys) {
+    this.metadataKeys = metadataKeys;
     this.options = options;
     this.client = client;
     this.topics = topics;
@@ -83,6 +86,6 @@ final class KafkaSource implements TableSource {
   public SplitReader createReader(SourceSplit split, ReaderContext context, String position) {
     return new KafkaPartitionReader((KafkaPartitionSplit) split, client, options, startupMode,
         position == null ? null : Long.parseLong(position),
-        valueFormat.createDecoder(physicalType, valueFormatOptions), context);
+        valueFormat.createDecoder(physicalType, valueFormatOptions), metadataKeys, context);
   }
 }

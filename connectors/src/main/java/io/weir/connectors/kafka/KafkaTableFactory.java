@@ -49,6 +49,12 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     return Set.of(KafkaOptions.PROPERTIES_PREFIX, "value.");
   }
 
+  /** The record's metadata, readable as Flink's Kafka connector names it. */
+  @Override
+  public Map<String, io.weir.common.types.LogicalType> readableMetadata() {
+    return KafkaMetadata.TYPES;
+  }
+
   @Override
   public boolean usesFormat() {
     return true;
@@ -81,7 +87,7 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     Map<String, String> formatOptions = formatOptions(format, context.options());
     format.createDecoder(context.physicalType(), formatOptions); // checks the format's options now
     return new KafkaSource(options, KafkaOptions.clientProperties(options), topics, pattern, format, formatOptions,
-        context.physicalType());
+        context.physicalType(), context.metadataKeys());
   }
 
   @Override

@@ -146,4 +146,36 @@ class KafkaTableTest {
     assertEquals(1, lenient.metrics().skippedRecords());
     assertEquals(List.of("{\"id\":1}", "{\"id\":3}"), values("clean"));
   }
+
+  @Test
+  void metadataColumns() throws Exception {
+    kafka.createTopic("meta_in", 2);
+    kafka.createTopic("meta_out", 1);
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      records.add(new ProducerRecord<>("meta_in", i % 2, 1_700_000_000_000L + i * 1000L, null,
+          ("{\"id\": " + i + "}").getBytes(StandardCharsets.UTF_8)));
+    }
+    kafka.produce("meta_in", records);
+    Session s = session();
+    s.execute(kafkaTable("meta_in", "id BIGINT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp',"
+        + " part INT METADATA FROM 'partition' VIRTUAL, off BIGINT METADATA FROM 'offset' VIRTUAL,"
+        + " src STRING METADATA FROM 'topic' VIRTUAL,"
+        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND", "meta_in", ", 'scan.startup.mode' = 'earliest-offset'"));
+    s.execute(kafkaTable("meta_out", "id BIGINT, part INT, off BIGINT, src STRING, sec BIGINT", "meta_out", ""));
+    Job job = ((StatementResult.JobResult) s.execute(
+        "INSERT INTO meta_out SELECT id, part, off, src, EXTRACT(SECOND FROM CAST(ts AS TIMESTAMP(3))) FROM meta_in")).job();
+    awaitCount("meta_out", 4);
+    assertEquals(JobStatus.RUNNING, job.status(), () -> String.valueOf(job.failure()));
+    job.cancel();
+    assertEquals(List.of(
+        "{\"id\":0,\"part\":0,\"off\":0,\"src\":\"meta_in\",\"sec\":20}",
+        "{\"id\":1,\"part\":1,\"off\":0,\"src\":\"meta_in\",\"sec\":21}",
+        "{\"id\":2,\"part\":0,\"off\":1,\"src\":\"meta_in\",\"sec\":22}",
+        "{\"id\":3,\"part\":1,\"off\":1,\"src\":\"meta_in\",\"sec\":23}"), values("meta_out"));
+    s.execute(kafkaTable("bad_meta", "id BIGINT, k STRING METADATA FROM 'key'", "meta_in", ""));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        () -> s.execute("EXPLAIN SELECT * FROM bad_meta"));
+    assertTrue(e.getMessage().contains("'key'") && e.getMessage().contains("partition"), e.getMessage());
+  }
 }

@@ -15,7 +15,9 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>the connector reads {@code readFields} of {@code physicalType} (projection push-down: a
- *       connector that cannot project reads every field);
+ *       connector that cannot project reads every field), followed by the values of {@code
+ *       metadata} — one field per metadata key, named by the key (Kafka's {@code timestamp},
+ *       {@code partition}…);
  *   <li>{@code computedColumns}, expressions over the read row, are appended to it: this is the
  *       <em>scan row</em>;
  *   <li>{@code watermark}, over the scan row, advances the split's watermark;
@@ -33,8 +35,17 @@ public record ScanSpec(
     WatermarkSpec watermark,
     ExprSpec filter,
     List<Integer> outputFields,
-    RowType outputType)
+    RowType outputType,
+    RowType metadata)
     implements OperatorSpec {
+
+  /** A scan without metadata columns. */
+  public ScanSpec(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
+      List<ExprSpec> computedColumns, List<String> computedNames, WatermarkSpec watermark, ExprSpec filter,
+      List<Integer> outputFields, RowType outputType) {
+    this(table, options, physicalType, readFields, computedColumns, computedNames, watermark, filter, outputFields,
+        outputType, RowType.builder().build());
+  }
 
   public ScanSpec {
     requireNonNull(table, "table");
@@ -48,6 +59,7 @@ public record ScanSpec(
     }
     outputFields = List.copyOf(outputFields);
     requireNonNull(outputType, "outputType");
+    requireNonNull(metadata, "metadata");
     for (int f : readFields) {
       if (f < 0 || f >= physicalType.arity()) {
         throw new IllegalArgumentException(
@@ -65,9 +77,10 @@ public record ScanSpec(
     return physicalType.project(readFields.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** Names of the scan row's fields: read fields then computed columns. */
+  /** Names of the scan row's fields: read fields, metadata, then computed columns. */
   public List<String> scanRowNames() {
     List<String> names = new ArrayList<>(readType().names());
+    metadata.names().forEach(key -> names.add("$metadata:" + key));
     names.addAll(computedNames);
     return names;
   }
@@ -81,6 +94,9 @@ public record ScanSpec(
   public String explain() {
     StringBuilder sb = new StringBuilder("TableSourceScan(table=[").append(table).append(']');
     sb.append(", fields=[").append(String.join(", ", outputType.names())).append(']');
+    if (metadata.arity() > 0) {
+      sb.append(", metadata=[").append(String.join(", ", metadata.names())).append(']');
+    }
     List<String> scanNames = scanRowNames();
     if (!computedColumns.isEmpty()) {
       List<String> rendered = new ArrayList<>();

@@ -376,17 +376,35 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
     }
     // Which physical fields they rest on.
     TreeSet<Integer> physicalNeeded = new TreeSet<>();
+    List<Integer> metadataColumns = new ArrayList<>();
     for (int c : needed) {
       CatalogTable.Column column = columns.get(c);
       if (column instanceof CatalogTable.PhysicalColumn) {
         physicalNeeded.add(physicalIndex[c]);
       } else if (column instanceof CatalogTable.ComputedColumn computed) {
+        // computed columns are expressions over the physical row
         ExprSpecs.collectInputs(computed.expression(), physicalNeeded);
       } else {
-        throw new WeirException("Metadata column '" + column.name() + "' of table '" + table.name()
-            + "' is not supported by connector '" + table.options().get("connector") + "'");
+        metadataColumns.add(c);
       }
     }
+    RowType.Builder metadata = RowType.builder();
+    java.util.Map<String, io.weir.common.types.LogicalType> readable = capabilities.readableMetadata(table.options());
+    for (int c : metadataColumns) {
+      CatalogTable.MetadataColumn m = (CatalogTable.MetadataColumn) columns.get(c);
+      io.weir.common.types.LogicalType type = readable.get(m.key());
+      if (type == null) {
+        throw new WeirException("Metadata column '" + m.name() + "' of table '" + table.name() + "' reads '" + m.key()
+            + "', which connector '" + table.options().get("connector") + "' does not provide"
+            + (readable.isEmpty() ? "; it has no metadata" : "; it provides " + new TreeSet<>(readable.keySet())));
+      }
+      if (type.root() != m.type().root()) {
+        throw new WeirException("Metadata column '" + m.name() + "' of table '" + table.name() + "' is declared "
+            + m.type().asSummaryString() + ", but '" + m.key() + "' is " + type.asSummaryString());
+      }
+      metadata.add(m.key(), type);
+    }
+    RowType metadataType = metadata.build();
     List<Integer> readFields = new ArrayList<>();
     if (capabilities.supportsProjectionPushDown(table.options())) {
       readFields.addAll(physicalNeeded);
@@ -401,13 +419,16 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
         scanIndexOfColumn.put(c, readFields.indexOf(physicalIndex[c]));
       }
     }
+    for (int i = 0; i < metadataColumns.size(); i++) {
+      scanIndexOfColumn.put(metadataColumns.get(i), readFields.size() + i);
+    }
     List<ExprSpec> computed = new ArrayList<>();
     List<String> computedNames = new ArrayList<>();
     for (int c : needed) {
       if (columns.get(c) instanceof CatalogTable.ComputedColumn cc) {
         computed.add(ExprSpecs.remap(cc.expression(), readFields::indexOf));
         computedNames.add(cc.name());
-        scanIndexOfColumn.put(c, readFields.size() + computed.size() - 1);
+        scanIndexOfColumn.put(c, readFields.size() + metadataColumns.size() + computed.size() - 1);
       }
     }
     WatermarkSpec watermark = null;
@@ -430,6 +451,7 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
         watermark,
         filter == null ? null : ExprSpecs.remap(filter, scanIndexOfColumn::get),
         outputFields,
-        TypeConverter.toRowType(scan.getRowType()));
+        TypeConverter.toRowType(scan.getRowType()),
+        metadataType);
   }
 }

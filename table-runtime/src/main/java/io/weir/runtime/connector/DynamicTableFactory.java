@@ -40,6 +40,14 @@ public interface DynamicTableFactory {
     return false;
   }
 
+  /**
+   * The metadata a source of this connector can read, by key, with its type: declared in DDL as
+   * {@code ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp'}. Empty for most connectors.
+   */
+  default java.util.Map<String, io.weir.common.types.LogicalType> readableMetadata() {
+    return java.util.Map.of();
+  }
+
   /** Whether a filter may be pushed into this table's scan, to run right after decoding. */
   default boolean supportsFilterPushDown() {
     return false;

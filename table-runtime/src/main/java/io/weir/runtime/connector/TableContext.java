@@ -17,15 +17,25 @@ import java.util.Map;
  *     the factory {@link DynamicTableFactory#supportsProjectionPushDown() supports projection
  *     push-down}); a sink receives rows of the whole physical type
  * @param config the job's configuration
+ * @param metadataKeys the metadata a source must append to each row, after the read fields, in
+ *     this order, as {@link DynamicTableFactory#readableMetadata()} types them (Kafka's {@code
+ *     timestamp}, {@code partition}…); empty for most queries
  */
 public record TableContext(
     String table,
     Map<String, String> options,
     RowType physicalType,
     List<Integer> readFields,
-    Configuration config) {
+    Configuration config,
+    List<String> metadataKeys) {
+
+  public TableContext(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
+      Configuration config) {
+    this(table, options, physicalType, readFields, config, List.of());
+  }
 
   public TableContext {
+    metadataKeys = List.copyOf(metadataKeys);
     requireNonNull(table, "table");
     options = Map.copyOf(options);
     requireNonNull(physicalType, "physicalType");

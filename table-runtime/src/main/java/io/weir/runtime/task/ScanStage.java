@@ -22,7 +22,7 @@ final class ScanStage {
 
   ScanStage(ScanSpec spec, CompileContext context) {
     ExpressionCompiler compiler = new ExpressionCompiler(context);
-    this.readArity = spec.readFields().size();
+    this.readArity = spec.readFields().size() + spec.metadata().arity();
     this.computed = spec.computedColumns().stream().map(compiler::compile).toArray(RowExpression[]::new);
     this.watermark = spec.watermark() == null ? null : compiler.compile(spec.watermark().expression());
     this.filter = spec.filter() == null ? null : compiler.compilePredicate(spec.filter());
