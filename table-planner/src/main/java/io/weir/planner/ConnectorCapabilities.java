@@ -19,6 +19,14 @@ public interface ConnectorCapabilities {
     return false;
   }
 
+  /**
+   * What the table's source emits: inserts only (most), or a full changelog (a CDC format such as
+   * {@code debezium-json}).
+   */
+  default io.weir.common.plan.ChangelogMode sourceChangelogMode(Map<String, String> options) {
+    return io.weir.common.plan.ChangelogMode.INSERT_ONLY;
+  }
+
   /** The metadata keys the connector's source can read, with their types. */
   default Map<String, io.weir.common.types.LogicalType> readableMetadata(Map<String, String> options) {
     return Map.of();

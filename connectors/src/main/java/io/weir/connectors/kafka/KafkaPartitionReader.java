@@ -120,19 +120,19 @@ final class KafkaPartitionReader implements SplitReader {
       if (value == null) {
         continue; // a tombstone carries no row of an append-only table
       }
-      Row row;
+      // A changelog format (debezium-json) may turn one record into several rows: -U then +U.
+      Consumer<Row> emit = metadata.length == 0 ? out : row -> out.accept(KafkaMetadata.append(row, metadata, record));
+      boolean read;
       try {
-        row = decoder.decode(value);
+        read = decoder.decode(value, 0, value.length, emit);
       } catch (FormatException e) {
         throw new WeirException("Failed to read Kafka topic '" + record.topic() + "', partition "
             + record.partition() + ", offset " + record.offset() + ": " + e.getMessage(), e);
       }
-      if (row == null) {
+      if (!read) {
         context.recordSkipped("Kafka topic '" + record.topic() + "', partition " + record.partition()
             + ", offset " + record.offset() + ": malformed record skipped");
-        continue;
       }
-      out.accept(metadata.length == 0 ? row : KafkaMetadata.append(row, metadata, record));
     }
     return ReadStatus.MORE_AVAILABLE;
   }

@@ -55,6 +55,14 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     return KafkaMetadata.TYPES;
   }
 
+  /** A changelog when the value format is one ({@code debezium-json}). */
+  @Override
+  public io.weir.common.plan.ChangelogMode changelogMode(Map<String, String> options) {
+    String key = options.containsKey(KafkaOptions.VALUE_FORMAT) ? KafkaOptions.VALUE_FORMAT : FactoryUtil.FORMAT;
+    return options.containsKey(key) ? FactoryUtil.format("?", options, key).changelogMode()
+        : io.weir.common.plan.ChangelogMode.INSERT_ONLY;
+  }
+
   @Override
   public boolean usesFormat() {
     return true;

@@ -94,7 +94,12 @@ class KafkaExactlyOnceTest {
       int run = 0;
       for (int parallelism : new int[] {2, 3, 1}) {
         Job job = start(kafka, parallelism, checkpoint, run++);
-        Thread.sleep(1500 + random.nextInt(700));
+        // Stop it at a random moment after its first checkpoint (how soon that is depends on the load).
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (job.checkpointHistory().isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        Thread.sleep(200 + random.nextInt(700));
         job.cancel();
         assertEquals(JobStatus.CANCELED, job.await(Duration.ofSeconds(30)));
         checkpoint = job.lastCheckpoint() != null ? job.lastCheckpoint() : checkpoint;

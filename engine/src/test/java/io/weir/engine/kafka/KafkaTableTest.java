@@ -178,4 +178,38 @@ class KafkaTableTest {
         () -> s.execute("EXPLAIN SELECT * FROM bad_meta"));
     assertTrue(e.getMessage().contains("'key'") && e.getMessage().contains("partition"), e.getMessage());
   }
+
+  @Test
+  void debeziumJsonIsAChangelogSource() throws Exception {
+    kafka.createTopic("products_cdc", 1);
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (String event : List.of(
+        "{\"before\": null, \"after\": {\"id\": 1, \"name\": \"pen\", \"price\": 3}, \"op\": \"c\"}",
+        "{\"before\": null, \"after\": {\"id\": 2, \"name\": \"ink\", \"price\": 7}, \"op\": \"c\"}",
+        "{\"before\": {\"id\": 1, \"name\": \"pen\", \"price\": 3}, \"after\": {\"id\": 1, \"name\": \"pen\", \"price\": 4}, \"op\": \"u\"}",
+        "{\"before\": {\"id\": 2, \"name\": \"ink\", \"price\": 7}, \"after\": null, \"op\": \"d\"}",
+        "{\"before\": null, \"after\": {\"id\": 3, \"name\": \"pad\", \"price\": 10}, \"op\": \"r\"}")) {
+      records.add(new ProducerRecord<>("products_cdc", 0, null, event.getBytes(StandardCharsets.UTF_8)));
+    }
+    kafka.produce("products_cdc", records);
+    Session s = session();
+    s.execute("SET 'execution.checkpointing.interval' = '100 ms'"); // the test sink commits at checkpoints
+    s.execute("CREATE TABLE products (id BIGINT, name STRING, price INT) WITH ('connector' = 'kafka',"
+        + " 'topic' = 'products_cdc', 'properties.bootstrap.servers' = '" + kafka.bootstrapServers() + "',"
+        + " 'scan.startup.mode' = 'earliest-offset', 'format' = 'debezium-json')");
+    s.execute("CREATE TABLE summary (n BIGINT, total INT) WITH ('connector' = 'test-committing', 'name' = 'cdc-summary')");
+    Job job = ((StatementResult.JobResult) s.execute("INSERT INTO summary SELECT COUNT(*), SUM(price) FROM products")).job();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    List<List<String>> table = List.of();
+    while (System.nanoTime() < deadline) {
+      table = io.weir.engine.oracle.Changelogs.apply(io.weir.engine.checkpoint.CommittingSinkFactory.committed("cdc-summary"));
+      if (table.equals(List.of(List.of("2", "14")))) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    job.cancel();
+    // pen (now 4) and pad (10) remain: the update retracted 3, the delete took ink's 7 away
+    assertEquals(List.of(List.of("2", "14")), table);
+  }
 }

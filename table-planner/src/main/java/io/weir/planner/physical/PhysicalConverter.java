@@ -67,7 +67,8 @@ public final class PhysicalConverter {
       for (int i = 0; i < scan.getRowType().getFieldCount(); i++) {
         all.add(i);
       }
-      return new StreamPhysicalTableSourceScan(cluster, traits, table(scan), scan.getRowType(), all, null);
+      return new StreamPhysicalTableSourceScan(cluster, traits, table(scan), scan.getRowType(), all, null,
+          capabilities.sourceChangelogMode(table(scan).options()));
     }
     if (rel instanceof org.apache.calcite.rel.logical.LogicalTableFunctionScan tfs) {
       WindowConversions.WindowCall w = WindowConversions.windowCall(tfs);
@@ -279,7 +280,8 @@ public final class PhysicalConverter {
     }
     List<Integer> projection = new ArrayList<>(used);
     StreamPhysicalTableSourceScan physicalScan =
-        new StreamPhysicalTableSourceScan(cluster, traits, table, scan.getRowType(), projection, scanFilter);
+        new StreamPhysicalTableSourceScan(cluster, traits, table, scan.getRowType(), projection, scanFilter,
+            capabilities.sourceChangelogMode(table.options()));
     RexShuttle remap = new RexShuttle() {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {

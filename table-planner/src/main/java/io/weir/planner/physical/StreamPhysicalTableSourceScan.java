@@ -22,10 +22,12 @@ public final class StreamPhysicalTableSourceScan extends AbstractRelNode impleme
   private final List<Integer> projection;
   private final RexNode filter;
   private final RelDataType fullRowType;
+  private final ChangelogMode changelogMode;
 
   public StreamPhysicalTableSourceScan(RelOptCluster cluster, RelTraitSet traits, CatalogTable table,
-      RelDataType fullRowType, List<Integer> projection, RexNode filter) {
+      RelDataType fullRowType, List<Integer> projection, RexNode filter, ChangelogMode changelogMode) {
     super(cluster, traits);
+    this.changelogMode = changelogMode;
     this.table = table;
     this.fullRowType = fullRowType;
     this.projection = List.copyOf(projection);
@@ -61,7 +63,7 @@ public final class StreamPhysicalTableSourceScan extends AbstractRelNode impleme
 
   @Override
   public ChangelogMode changelogMode() {
-    return ChangelogMode.INSERT_ONLY;
+    return changelogMode;
   }
 
   @Override

@@ -81,8 +81,29 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
           + (deletes ? " and delete" : "") + " changes which is produced by node " + updatingOrigin(input).spec().explain());
     }
     int p = optionalParallelism(table, "sink.parallelism");
+    Partitioning keyed = null;
+    if (!mode.isInsertOnly()) {
+      // The changes of one row must reach the sink in order, through one sink task: by primary
+      // key when the table has one, else through as many sink tasks as the input has, one to one.
+      List<String> names = table.physicalRowType().names();
+      if (!table.primaryKey().isEmpty()) {
+        keyed = new Partitioning.Hash(table.primaryKey().stream().map(names::indexOf).toList());
+      } else if (p != node(input).parallelism()) {
+        if (table.options().containsKey("sink.parallelism")) {
+          throw new WeirException("Table sink '" + table.name() + "' receives updates and has no primary key, so its"
+              + " 'sink.parallelism' (" + p + ") must equal its input's (" + node(input).parallelism() + "): the"
+              + " changes of a row would otherwise reach different sink tasks out of order. Declare a PRIMARY KEY"
+              + " or drop 'sink.parallelism'.");
+        }
+        p = node(input).parallelism();
+      }
+    }
     int id = addNode(new SinkSpec(table.name(), table.options(), table.physicalRowType()), p, node(input).changelogMode());
-    connect(input, id, 0);
+    if (keyed != null && !(node(input).parallelism() == p && p == 1)) {
+      edges.add(new EdgeSpec(input, id, 0, keyed));
+    } else {
+      connect(input, id, 0);
+    }
     return id;
   }
 

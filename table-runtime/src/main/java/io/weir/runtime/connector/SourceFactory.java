@@ -9,6 +9,11 @@ public interface SourceFactory extends DynamicTableFactory {
   /** Called once per job on the job's planning thread; options have been validated. */
   TableSource createSource(TableContext context);
 
+  /** What the source emits for these options: inserts only, unless its format is a changelog. */
+  default io.weir.common.plan.ChangelogMode changelogMode(java.util.Map<String, String> options) {
+    return io.weir.common.plan.ChangelogMode.INSERT_ONLY;
+  }
+
   /** Whether the table can be read by key ({@link #createLookup}), for lookup joins. */
   default boolean supportsLookup() {
     return false;
