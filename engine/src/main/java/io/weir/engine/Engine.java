@@ -23,6 +23,8 @@ public final class Engine implements AutoCloseable {
   private final java.nio.file.Path stateDirectory;
   private final EngineStore store;
   private volatile boolean closing;
+  /** While the catalog is being recreated from the state directory, it must not be saved over. */
+  private volatile boolean recovering;
 
   private Engine(Configuration defaults, java.nio.file.Path stateDirectory) {
     this.defaults = defaults.copy();
@@ -57,6 +59,15 @@ public final class Engine implements AutoCloseable {
    * the last process using it ended, each from its latest checkpoint.
    */
   private void recover() {
+    recovering = true;
+    try {
+      recoverCatalogAndJobs();
+    } finally {
+      recovering = false;
+    }
+  }
+
+  private void recoverCatalogAndJobs() {
     Session system = newSession();
     String catalogDdl = store.catalog();
     // Views are saved by name, not in the order they depend on each other: retry what failed
@@ -93,7 +104,9 @@ public final class Engine implements AutoCloseable {
 
   /** Saves the catalog to the state directory, if there is one; called after every DDL statement. */
   void catalogChanged() {
-    if (store == null) {
+    // While recovering, the saved catalog is the whole truth and the live one only part of it: a
+    // crash in the middle of recovering must not leave a partial catalog behind.
+    if (store == null || recovering) {
       return;
     }
     StringBuilder ddl = new StringBuilder();

@@ -49,6 +49,8 @@ final class KafkaSinkWriter implements SinkWriter {
   /** The transactional-id prefix, or null for at-least-once. */
   private final String transactionalPrefix;
   private final String run;
+  /** False for {@code sink.delivery-guarantee} = {@code none}. */
+  private final boolean flushAtCheckpoints;
   private int transactions;
   private KafkaProducer<byte[], byte[]> producer;
   private String transactionalId;
@@ -59,7 +61,7 @@ final class KafkaSinkWriter implements SinkWriter {
   private int nextPartition;
 
   KafkaSinkWriter(String table, String topic, Properties client, RowEncoder valueEncoder, Partitioner partitioner,
-      int subtask, String run, String transactionalPrefix) {
+      int subtask, String run, String transactionalPrefix, boolean flushAtCheckpoints) {
     this.table = table;
     this.topic = topic;
     this.valueEncoder = valueEncoder;
@@ -72,6 +74,7 @@ final class KafkaSinkWriter implements SinkWriter {
     p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
     this.producerProperties = p;
     this.run = run;
+    this.flushAtCheckpoints = flushAtCheckpoints;
     this.transactionalPrefix = transactionalPrefix;
     this.nextPartition = subtask;
     if (transactionalPrefix == null) {
@@ -188,6 +191,9 @@ final class KafkaSinkWriter implements SinkWriter {
 
   @Override
   public List<String> prepareCommit(long checkpointId) {
+    if (!flushAtCheckpoints) {
+      return List.of(); // 'none': records go out when the producer sends them; a failure may lose some
+    }
     flush();
     if (transactionalPrefix == null) {
       return List.of();

@@ -124,9 +124,10 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
       }
     }
     String prefix = transactionalPrefix;
+    boolean flushAtCheckpoints = options.get(KafkaOptions.DELIVERY_GUARANTEE) != KafkaOptions.DeliveryGuarantee.NONE;
     return sinkContext -> new KafkaSinkWriter(context.table(), topics.get(0), client,
         format.createEncoder(context.physicalType(), formatOptions), partitioner, sinkContext.subtaskIndex(),
-        sinkContext.runId(), prefix);
+        sinkContext.runId(), prefix, flushAtCheckpoints);
   }
 
   private static List<String> topics(TableOptions options) {

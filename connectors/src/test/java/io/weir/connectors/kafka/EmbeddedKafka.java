@@ -18,50 +18,30 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real Kafka broker in this JVM: one combined KRaft controller and broker, listening on the
- * loopback interface on ephemeral ports, with replication factor 1 for the internal topics, so
- * consumer groups and transactions work. Closing it stops it and deletes its logs.
+ * A real Kafka broker in this JVM: one combined KRaft controller and broker ({@link LocalKafka}),
+ * listening on 127.0.0.1 only, on free ports, with replication factor 1 for the internal topics,
+ * so consumer groups and transactions work. Closing it stops it; its logs live in the directory
+ * given (a test's temporary directory).
  */
 public final class EmbeddedKafka implements AutoCloseable {
-  private final KafkaClusterTestKit cluster;
+  private final kafka.server.KafkaRaftServer server;
+  private final int port;
 
-  private EmbeddedKafka(KafkaClusterTestKit cluster) {
-    this.cluster = cluster;
+  private EmbeddedKafka(kafka.server.KafkaRaftServer server, int port) {
+    this.server = server;
+    this.port = port;
   }
 
   /** Starts a broker whose logs live under {@code baseDirectory}. */
   public static EmbeddedKafka start(Path baseDirectory) throws Exception {
-    TestKitNodes nodes = new TestKitNodes.Builder()
-        .setCombined(true)
-        .setNumBrokerNodes(1)
-        .setNumControllerNodes(1)
-        .setBaseDirectory(baseDirectory)
-        .build();
-    KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .setConfigProp("num.partitions", "1")
-        .setDeleteOnClose(true)
-        .build();
-    try {
-      cluster.format();
-      cluster.startup();
-      cluster.waitForReadyBrokers();
-    } catch (Exception e) {
-      cluster.close();
-      throw e;
-    }
-    return new EmbeddedKafka(cluster);
+    int port = LocalKafka.freeLoopbackPort();
+    return new EmbeddedKafka(LocalKafka.start(baseDirectory.resolve("logs"), port), port);
   }
 
   public String bootstrapServers() {
-    return cluster.bootstrapServers();
+    return "127.0.0.1:" + port;
   }
 
   public void createTopic(String name, int partitions) throws Exception {
@@ -121,7 +101,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    cluster.close();
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
   }
 }

@@ -22,7 +22,7 @@ class EmbeddedKafkaTest {
   @Test
   void transactionsAreSeenOnlyWhenCommitted() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir)) {
-      assertTrue(kafka.bootstrapServers().matches("(localhost|127\\.0\\.0\\.1):\\d+(,.*)?"), kafka.bootstrapServers());
+      assertTrue(kafka.bootstrapServers().matches("127\\.0\\.0\\.1:\\d+"), kafka.bootstrapServers());
       kafka.createTopic("t", 2);
       Properties p = new Properties();
       p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

@@ -165,7 +165,7 @@ public final class LocalKafka {
     }
   }
 
-  private static int freeLoopbackPort() throws IOException {
+  static int freeLoopbackPort() throws IOException {
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));
       return socket.getLocalPort();

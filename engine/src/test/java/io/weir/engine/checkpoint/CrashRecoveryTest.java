@@ -73,7 +73,8 @@ class CrashRecoveryTest {
       assertTrue(kills <= KILLS, "the job did not finish after " + KILLS + " kills");
     }
     System.out.println("CrashRecoveryTest: the job survived " + kills + " kills with SIGKILL");
-    assertEquals(0, exitCode, () -> "the last process failed; see " + dir.resolve("process.log"));
+    String log = java.nio.file.Files.readString(dir.resolve("process.log"));
+    assertEquals(0, exitCode, () -> "the last process failed:\n" + log.substring(Math.max(0, log.length() - 4000)));
     assertTrue(kills >= KILLS, "killed only " + kills + " times before the job finished");
     assertEquals(expected, committedLines(output), "committed output differs from the straight run");
   }

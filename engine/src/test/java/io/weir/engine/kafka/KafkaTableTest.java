@@ -212,4 +212,15 @@ class KafkaTableTest {
     // pen (now 4) and pad (10) remain: the update retracted 3, the delete took ink's 7 away
     assertEquals(List.of(List.of("2", "14")), table);
   }
+
+  @Test
+  void exactlyOnceWithoutCheckpointsIsRefusedByTheInsert() throws Exception {
+    kafka.createTopic("eo_out", 1);
+    Session s = session();
+    s.execute(kafkaTable("eo_out", "id BIGINT", "eo_out", ", 'sink.delivery-guarantee' = 'exactly-once',"
+        + " 'sink.transactional-id-prefix' = 'eo'"));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        () -> s.execute("INSERT INTO eo_out VALUES (1)"));
+    assertTrue(e.getMessage().contains("execution.checkpointing.interval"), e.getMessage());
+  }
 }

@@ -92,7 +92,11 @@ public final class TaskBuilder {
     // that submits the job rather than the job a moment later.
     for (StreamNode n : graph.nodes()) {
       if (n.spec() instanceof io.weir.common.plan.SinkSpec sink) {
-        FactoryUtil.sinkFactory(sink.table(), sink.options());
+        // Creating the sink checks its options against the job's settings too (e.g. an exactly-once
+        // Kafka sink needs checkpoints); each task creates its own when it opens.
+        List<Integer> all = java.util.stream.IntStream.range(0, sink.outputType().arity()).boxed().toList();
+        FactoryUtil.sinkFactory(sink.table(), sink.options())
+            .createSink(new TableContext(sink.table(), sink.options(), sink.outputType(), all, config));
       }
     }
     if (checkpoints.restore != null) {
