@@ -24,14 +24,14 @@ class FactoryValidationTest {
 
   @Test
   void everyConnectorIsRegistered() {
-    assertEquals(Set.of("blackhole", "datagen", "filesystem", "kafka", "nexmark", "print"), FactoryUtil.connectorNames());
+    assertEquals(Set.of("blackhole", "datagen", "filesystem", "kafka", "nexmark", "print", "upsert-kafka"), FactoryUtil.connectorNames());
   }
 
   @Test
   void anUnknownConnectorListsTheAvailableOnes() {
     WeirException e = assertThrows(WeirException.class,
         () -> FactoryUtil.validate("t", Map.of("connector", "kafkaaa")));
-    assertTrue(e.getMessage().contains("Available connectors: blackhole, datagen, filesystem, kafka, nexmark, print"), e.getMessage());
+    assertTrue(e.getMessage().contains("Available connectors: blackhole, datagen, filesystem, kafka, nexmark, print, upsert-kafka"), e.getMessage());
   }
 
   @Test

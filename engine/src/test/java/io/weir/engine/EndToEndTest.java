@@ -153,7 +153,7 @@ class EndToEndTest {
       assertEquals(2, parse.line());
       WeirException connector = assertThrows(WeirException.class, () -> s.execute(
           "CREATE TABLE x (a INT) WITH ('connector' = 'nope')"));
-      assertTrue(connector.getMessage().contains("Available connectors: blackhole, datagen, filesystem, kafka, nexmark, print"),
+      assertTrue(connector.getMessage().contains("Available connectors: blackhole, datagen, filesystem, kafka, nexmark, print, test-committing, upsert-kafka"),
           connector.getMessage());
       WeirException option = assertThrows(WeirException.class, () -> s.execute(
           "CREATE TABLE x (a INT) WITH ('connector' = 'datagen', 'rows-per-secnd' = '1')"));

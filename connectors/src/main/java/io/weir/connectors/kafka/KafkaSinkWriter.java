@@ -43,6 +43,11 @@ final class KafkaSinkWriter implements SinkWriter {
   private final String table;
   private final String topic;
   private final RowEncoder valueEncoder;
+  /** How the record key is made: the key encoder over the key fields; null writes no key. */
+  private RowEncoder keyEncoder;
+  private int[] keyFields;
+  /** upsert-kafka: updates are written as the new row by key, deletes as tombstones. */
+  private boolean upsert;
   private final Partitioner partitioner;
   private final int subtask;
   private final Properties producerProperties;
@@ -83,6 +88,18 @@ final class KafkaSinkWriter implements SinkWriter {
       abortLingeringTransactions();
       beginTransaction();
     }
+  }
+
+  /**
+   * Writes record keys: {@code keyFields} of each row, encoded by {@code keyEncoder}; with {@code
+   * upsert}, a {@code +I}/{@code +U} row is written as the record of its key, a {@code -U}/{@code
+   * -D} as a tombstone (no value).
+   */
+  KafkaSinkWriter withKey(RowEncoder keyEncoder, int[] keyFields, boolean upsert) {
+    this.keyEncoder = keyEncoder;
+    this.keyFields = keyFields;
+    this.upsert = upsert;
+    return this;
   }
 
   private String taskPrefix() {
@@ -148,11 +165,27 @@ final class KafkaSinkWriter implements SinkWriter {
   @Override
   public void write(Row row) {
     checkSent();
-    if (row.kind() != RowKind.INSERT) {
+    byte[] value;
+    if (upsert) {
+      // A retraction (-U, -D) removes the key: when an update follows (+U) it writes the key again.
+      // A -U is not simply dropped: a filter after an aggregation may let it through without its
+      // +U, and then the row is gone.
+      value = row.kind().isAccumulate() ? valueEncoder.encode(row) : null;
+    } else if (row.kind() != RowKind.INSERT) {
       throw new WeirException("Table '" + table + "' (connector 'kafka') can only be appended to, but the query"
           + " produced the update " + row + ". Write an updating result to an 'upsert-kafka' table.");
+    } else {
+      value = valueEncoder.encode(row);
     }
-    producer.send(new ProducerRecord<>(topic, partition(), null, valueEncoder.encode(row)), (metadata, error) -> {
+    byte[] key = null;
+    if (keyEncoder != null) {
+      Object[] keyValues = new Object[keyFields.length];
+      for (int i = 0; i < keyFields.length; i++) {
+        keyValues[i] = row.field(keyFields[i]);
+      }
+      key = keyEncoder.encode(Row.of(keyValues));
+    }
+    producer.send(new ProducerRecord<>(topic, partition(), key, value), (metadata, error) -> {
       if (error != null) {
         sendFailure.compareAndSet(null, error);
       }

@@ -110,24 +110,29 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     format.createEncoder(context.physicalType(), formatOptions);
     Properties client = KafkaOptions.clientProperties(options);
     KafkaOptions.Partitioner partitioner = options.get(KafkaOptions.PARTITIONER);
-    String transactionalPrefix = null;
-    if (options.get(KafkaOptions.DELIVERY_GUARANTEE) == KafkaOptions.DeliveryGuarantee.EXACTLY_ONCE) {
-      transactionalPrefix = options.map().get(KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX);
-      if (transactionalPrefix == null || transactionalPrefix.isBlank()) {
-        throw options.error("'sink.delivery-guarantee' = 'exactly-once' needs '"
-            + KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX + "', unique to this job's sink");
-      }
-      String interval = context.config().getRaw("execution.checkpointing.interval");
-      if (interval == null || io.weir.common.config.Durations.parse(interval).isZero()) {
-        throw options.error("'sink.delivery-guarantee' = 'exactly-once' commits a Kafka transaction per checkpoint:"
-            + " set 'execution.checkpointing.interval'");
-      }
-    }
-    String prefix = transactionalPrefix;
+    String prefix = transactionalPrefix(options, context);
     boolean flushAtCheckpoints = options.get(KafkaOptions.DELIVERY_GUARANTEE) != KafkaOptions.DeliveryGuarantee.NONE;
     return sinkContext -> new KafkaSinkWriter(context.table(), topics.get(0), client,
         format.createEncoder(context.physicalType(), formatOptions), partitioner, sinkContext.subtaskIndex(),
         sinkContext.runId(), prefix, flushAtCheckpoints);
+  }
+
+  /** The transactional-id prefix of an exactly-once sink, checked; null for the other guarantees. */
+  static String transactionalPrefix(TableOptions options, TableContext context) {
+    if (options.get(KafkaOptions.DELIVERY_GUARANTEE) != KafkaOptions.DeliveryGuarantee.EXACTLY_ONCE) {
+      return null;
+    }
+    String prefix = options.map().get(KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX);
+    if (prefix == null || prefix.isBlank()) {
+      throw options.error("'sink.delivery-guarantee' = 'exactly-once' needs '"
+          + KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX + "', unique to this job's sink");
+    }
+    String interval = context.config().getRaw("execution.checkpointing.interval");
+    if (interval == null || io.weir.common.config.Durations.parse(interval).isZero()) {
+      throw options.error("'sink.delivery-guarantee' = 'exactly-once' commits a Kafka transaction per checkpoint:"
+          + " set 'execution.checkpointing.interval'");
+    }
+    return prefix;
   }
 
   private static List<String> topics(TableOptions options) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -222,5 +223,56 @@ class KafkaTableTest {
     var e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
         () -> s.execute("INSERT INTO eo_out VALUES (1)"));
     assertTrue(e.getMessage().contains("execution.checkpointing.interval"), e.getMessage());
+  }
+
+  @Test
+  void upsertKafkaWritesAnUpdatingResultByKeyWithTombstones() throws Exception {
+    kafka.createTopic("up_in", 2);
+    kafka.createTopic("up_out", 1);
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      int k = i < 60 ? i % 5 : 5; // keys 0..4 get 12 rows each, key 5 gets 20
+      records.add(new ProducerRecord<>("up_in", i % 2, null,
+          ("{\"id\": " + i + ", \"k\": " + k + ", \"v\": 1}").getBytes(StandardCharsets.UTF_8)));
+    }
+    kafka.produce("up_in", records);
+    Session s = session();
+    s.execute("SET 'execution.checkpointing.interval' = '100 ms'");
+    s.execute(kafkaTable("up_in", "id BIGINT, k INT, v INT", "up_in", ", 'scan.startup.mode' = 'earliest-offset'"));
+    s.execute("CREATE TABLE totals (k INT, n BIGINT, total INT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
+        + "'connector' = 'upsert-kafka', 'topic' = 'up_out', 'properties.bootstrap.servers' = '"
+        + kafka.bootstrapServers() + "', 'key.format' = 'json', 'value.format' = 'json')");
+    // A group leaves the result once it has 15 rows or more: its key gets a tombstone.
+    Job job = ((StatementResult.JobResult) s.execute(
+        "INSERT INTO totals SELECT k, COUNT(*), SUM(v) FROM up_in GROUP BY k HAVING COUNT(*) < 15")).job();
+    Map<String, String> table = Map.of();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Map<String, String> expected = new java.util.TreeMap<>();
+    for (int k = 0; k < 5; k++) {
+      expected.put("{\"k\":" + k + "}", "{\"k\":" + k + ",\"n\":12,\"total\":12}");
+    }
+    while (System.nanoTime() < deadline && !table.equals(expected)) {
+      Thread.sleep(200);
+      table = compacted("up_out");
+    }
+    job.cancel();
+    assertEquals(expected, table);
+    // key 5 was written, then deleted with a tombstone
+    assertTrue(kafka.consumeAll(Set.of("up_out"), true, Duration.ofMillis(300)).stream()
+        .anyMatch(r -> new String(r.key(), StandardCharsets.UTF_8).equals("{\"k\":5}") && r.value() == null));
+  }
+
+  /** The topic read as a compacted table: the last value of each key, a tombstone removing it. */
+  private static Map<String, String> compacted(String topic) {
+    Map<String, String> table = new java.util.TreeMap<>();
+    for (var r : kafka.consumeAll(Set.of(topic), true, Duration.ofMillis(300))) {
+      String key = new String(r.key(), StandardCharsets.UTF_8);
+      if (r.value() == null) {
+        table.remove(key);
+      } else {
+        table.put(key, new String(r.value(), StandardCharsets.UTF_8));
+      }
+    }
+    return table;
   }
 }

@@ -98,7 +98,10 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
         p = node(input).parallelism();
       }
     }
-    int id = addNode(new SinkSpec(table.name(), table.options(), table.physicalRowType()), p, node(input).changelogMode());
+    List<String> physicalNames = table.physicalRowType().names();
+    List<Integer> primaryKey = table.primaryKey().stream().map(physicalNames::indexOf).toList();
+    int id = addNode(new SinkSpec(table.name(), table.options(), table.physicalRowType(), primaryKey), p,
+        node(input).changelogMode());
     if (keyed != null && !(node(input).parallelism() == p && p == 1)) {
       edges.add(new EdgeSpec(input, id, 0, keyed));
     } else {

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param metadataKeys the metadata a source must append to each row, after the read fields, in
  *     this order, as {@link DynamicTableFactory#readableMetadata()} types them (Kafka's {@code
  *     timestamp}, {@code partition}…); empty for most queries
+ * @param primaryKey the table's primary key, as indexes of the physical row; empty without one
  */
 public record TableContext(
     String table,
@@ -27,15 +28,22 @@ public record TableContext(
     RowType physicalType,
     List<Integer> readFields,
     Configuration config,
-    List<String> metadataKeys) {
+    List<String> metadataKeys,
+    List<Integer> primaryKey) {
 
   public TableContext(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
       Configuration config) {
-    this(table, options, physicalType, readFields, config, List.of());
+    this(table, options, physicalType, readFields, config, List.of(), List.of());
+  }
+
+  public TableContext(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
+      Configuration config, List<String> metadataKeys) {
+    this(table, options, physicalType, readFields, config, metadataKeys, List.of());
   }
 
   public TableContext {
     metadataKeys = List.copyOf(metadataKeys);
+    primaryKey = List.copyOf(primaryKey);
     requireNonNull(table, "table");
     options = Map.copyOf(options);
     requireNonNull(physicalType, "physicalType");

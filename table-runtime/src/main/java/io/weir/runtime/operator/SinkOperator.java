@@ -43,7 +43,8 @@ final class SinkOperator implements StreamOperator {
   @Override
   public void open(OperatorContext context) throws Exception {
     List<Integer> all = IntStream.range(0, spec.outputType().arity()).boxed().toList();
-    TableContext table = new TableContext(spec.table(), spec.options(), spec.outputType(), all, context.config());
+    TableContext table = new TableContext(spec.table(), spec.options(), spec.outputType(), all, context.config(),
+        List.of(), spec.primaryKey());
     TableSink sink = FactoryUtil.sinkFactory(spec.table(), spec.options()).createSink(table);
     writer = sink.createWriter(new SinkContext(context.subtaskIndex(), context.parallelism(), context.runId()));
     twoPhase = context.checkpointing();

@@ -96,7 +96,8 @@ public final class TaskBuilder {
         // Kafka sink needs checkpoints); each task creates its own when it opens.
         List<Integer> all = java.util.stream.IntStream.range(0, sink.outputType().arity()).boxed().toList();
         FactoryUtil.sinkFactory(sink.table(), sink.options())
-            .createSink(new TableContext(sink.table(), sink.options(), sink.outputType(), all, config));
+            .createSink(new TableContext(sink.table(), sink.options(), sink.outputType(), all, config, List.of(),
+                sink.primaryKey()));
       }
     }
     if (checkpoints.restore != null) {
