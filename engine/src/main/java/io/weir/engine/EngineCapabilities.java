@@ -23,6 +23,12 @@ final class EngineCapabilities implements ConnectorCapabilities {
   }
 
   @Override
+  public boolean sourceEmitsUpserts(Map<String, String> options) {
+    return FactoryUtil.connector("?", options) instanceof io.weir.runtime.connector.SourceFactory source
+        && source.emitsUpserts();
+  }
+
+  @Override
   public io.weir.common.plan.ChangelogMode sourceChangelogMode(Map<String, String> options) {
     return FactoryUtil.connector("?", options) instanceof io.weir.runtime.connector.SourceFactory source
         ? source.changelogMode(options) : io.weir.common.plan.ChangelogMode.INSERT_ONLY;

@@ -27,6 +27,11 @@ public interface ConnectorCapabilities {
     return io.weir.common.plan.ChangelogMode.INSERT_ONLY;
   }
 
+  /** Whether the table's source emits upserts by primary key, to be normalised (upsert-kafka). */
+  default boolean sourceEmitsUpserts(Map<String, String> options) {
+    return false;
+  }
+
   /** The metadata keys the connector's source can read, with their types. */
   default Map<String, io.weir.common.types.LogicalType> readableMetadata(Map<String, String> options) {
     return Map.of();

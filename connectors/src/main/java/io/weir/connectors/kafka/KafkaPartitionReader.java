@@ -36,6 +36,10 @@ final class KafkaPartitionReader implements SplitReader {
   private final RowDecoder decoder;
   private final ReaderContext context;
   private final KafkaMetadata[] metadata;
+  /** upsert-kafka: decodes a tombstone's key; null for an append-only table. */
+  private RowDecoder keyDecoder;
+  private int[] keyFields;
+  private int arity;
   private long nextOffset;
 
   KafkaPartitionReader(KafkaPartitionSplit split, Properties client, TableOptions options, StartupMode startupMode,
@@ -108,6 +112,13 @@ final class KafkaPartitionReader implements SplitReader {
     }
   }
 
+  /** Reads records as upserts of their key, tombstones as deletes (see {@link KafkaSource#upserts}). */
+  void upserts(RowDecoder keyDecoder, int[] keyFields, int arity) {
+    this.keyDecoder = keyDecoder;
+    this.keyFields = keyFields;
+    this.arity = arity;
+  }
+
   @Override
   public ReadStatus read(Consumer<Row> out) {
     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
@@ -117,11 +128,16 @@ final class KafkaPartitionReader implements SplitReader {
     for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
       nextOffset = record.offset() + 1;
       byte[] value = record.value();
-      if (value == null) {
+      Consumer<Row> emit = metadata.length == 0 ? out : row -> out.accept(KafkaMetadata.append(row, metadata, record));
+      if (keyDecoder != null) {
+        emit = upsert(record, emit);
+        if (value == null) {
+          continue; // a tombstone: upsert() emitted the delete of its key
+        }
+      } else if (value == null) {
         continue; // a tombstone carries no row of an append-only table
       }
       // A changelog format (debezium-json) may turn one record into several rows: -U then +U.
-      Consumer<Row> emit = metadata.length == 0 ? out : row -> out.accept(KafkaMetadata.append(row, metadata, record));
       boolean read;
       try {
         read = decoder.decode(value, 0, value.length, emit);
@@ -135,6 +151,34 @@ final class KafkaPartitionReader implements SplitReader {
       }
     }
     return ReadStatus.MORE_AVAILABLE;
+  }
+
+  /**
+   * For upsert-kafka: a tombstone becomes a delete of its key, now; for a record with a value, the
+   * returned consumer marks the decoded row as the new value of its key (+U).
+   */
+  private Consumer<Row> upsert(ConsumerRecord<byte[], byte[]> record, Consumer<Row> emit) {
+    if (record.value() != null) {
+      return row -> emit.accept(row.withKind(io.weir.common.data.RowKind.UPDATE_AFTER));
+    }
+    if (record.key() == null) {
+      return emit; // neither key nor value: nothing to delete
+    }
+    Row key;
+    try {
+      key = keyDecoder.decode(record.key());
+    } catch (FormatException e) {
+      throw new WeirException("Failed to read the key of Kafka topic '" + record.topic() + "', partition "
+          + record.partition() + ", offset " + record.offset() + ": " + e.getMessage(), e);
+    }
+    if (key != null) {
+      Object[] fields = new Object[arity];
+      for (int i = 0; i < keyFields.length; i++) {
+        fields[keyFields[i]] = key.field(i);
+      }
+      emit.accept(Row.ofKind(io.weir.common.data.RowKind.DELETE, fields));
+    }
+    return emit;
   }
 
   /** The offset of the next record to read. */

@@ -32,6 +32,18 @@ final class KafkaSource implements TableSource {
   private final RowType physicalType;
   private final StartupMode startupMode;
   private final List<String> metadataKeys;
+  /** upsert-kafka: the key format and the key columns; null for an append-only table. */
+  private FormatFactory keyFormat;
+  private Map<String, String> keyFormatOptions;
+  private int[] keyFields;
+
+  /** Reads upserts: a record is the new row of its key (+U), a tombstone deletes the key (-D). */
+  KafkaSource upserts(FormatFactory keyFormat, Map<String, String> keyFormatOptions, int[] keyFields) {
+    this.keyFormat = keyFormat;
+    this.keyFormatOptions = keyFormatOptions;
+    this.keyFields = keyFields;
+    return this;
+  }
 
   KafkaSource(TableOptions options, Properties client, List<String> topics, Pattern topicPattern,
       FormatFactory valueFormat, Map<String, String> valueFormatOptions, RowType physicalType,
@@ -84,8 +96,13 @@ final class KafkaSource implements TableSource {
 
   @Override
   public SplitReader createReader(SourceSplit split, ReaderContext context, String position) {
-    return new KafkaPartitionReader((KafkaPartitionSplit) split, client, options, startupMode,
+    KafkaPartitionReader reader = new KafkaPartitionReader((KafkaPartitionSplit) split, client, options, startupMode,
         position == null ? null : Long.parseLong(position),
         valueFormat.createDecoder(physicalType, valueFormatOptions), metadataKeys, context);
+    if (keyFormat != null) {
+      reader.upserts(keyFormat.createDecoder(physicalType.project(keyFields), keyFormatOptions), keyFields,
+          physicalType.arity());
+    }
+    return reader;
   }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * its key ({@code key.format} over the key columns, {@code value.format} over the row), each
  * {@code -D} a tombstone. (Reading it back as a changelog is not built yet.)
  */
-public final class UpsertKafkaTableFactory implements SinkFactory {
+public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runtime.connector.SourceFactory {
   private static final String IDENTIFIER = "upsert-kafka";
 
   @Override
@@ -43,6 +43,45 @@ public final class UpsertKafkaTableFactory implements SinkFactory {
   @Override
   public boolean acceptsUpdates() {
     return true;
+  }
+
+  @Override
+  public boolean isBounded(TableContext context) {
+    return false;
+  }
+
+  @Override
+  public boolean emitsUpserts() {
+    return true;
+  }
+
+  /** After normalisation by key, a full changelog. */
+  @Override
+  public io.weir.common.plan.ChangelogMode changelogMode(Map<String, String> options) {
+    return io.weir.common.plan.ChangelogMode.ALL;
+  }
+
+  /** Read from the earliest offset, as Flink's upsert-kafka does: the whole compacted table. */
+  @Override
+  public io.weir.runtime.connector.TableSource createSource(TableContext context) {
+    TableOptions options = TableOptions.of(context, IDENTIFIER);
+    if (context.primaryKey().isEmpty()) {
+      throw options.error("An 'upsert-kafka' table needs a PRIMARY KEY (... NOT ENFORCED): its columns make the"
+          + " record key");
+    }
+    int[] keyFields = context.primaryKey().stream().mapToInt(Integer::intValue).toArray();
+    FormatFactory keyFormat = FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT);
+    FormatFactory valueFormat = FactoryUtil.format(context.table(), context.options(), KafkaOptions.VALUE_FORMAT);
+    Map<String, String> keyOptions = prefixed(context.options(), "key." + keyFormat.identifier() + ".");
+    Map<String, String> valueOptions = prefixed(context.options(), "value." + valueFormat.identifier() + ".");
+    Map<String, String> withStart = new HashMap<>(context.options());
+    withStart.put(KafkaOptions.STARTUP_MODE.key(), "earliest-offset");
+    TableOptions startOptions = TableOptions.of(new TableContext(context.table(), withStart, context.physicalType(),
+        context.readFields(), context.config()), IDENTIFIER);
+    String topic = options.map().get(KafkaOptions.TOPIC).trim();
+    return new KafkaSource(startOptions, KafkaOptions.clientProperties(options), java.util.List.of(topic), null,
+        valueFormat, valueOptions, context.physicalType(), java.util.List.of())
+        .upserts(keyFormat, keyOptions, keyFields);
   }
 
   @Override

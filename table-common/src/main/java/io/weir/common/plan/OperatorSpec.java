@@ -27,12 +27,13 @@ import io.weir.common.types.RowType;
   @JsonSubTypes.Type(value = IntervalJoinSpec.class, name = "interval-join"),
   @JsonSubTypes.Type(value = WindowJoinSpec.class, name = "window-join"),
   @JsonSubTypes.Type(value = TemporalJoinSpec.class, name = "temporal-join"),
-  @JsonSubTypes.Type(value = LookupJoinSpec.class, name = "lookup-join")
+  @JsonSubTypes.Type(value = LookupJoinSpec.class, name = "lookup-join"),
+  @JsonSubTypes.Type(value = ChangelogNormalizeSpec.class, name = "changelog-normalize")
 })
 public sealed interface OperatorSpec
     permits ScanSpec, ValuesSpec, CalcSpec, UnionSpec, SinkSpec, CollectSpec, GroupAggSpec, WindowAggSpec,
         WindowTableFunctionSpec, RankSpec, DeduplicateSpec, WindowRankSpec, OverAggSpec, JoinSpec, IntervalJoinSpec,
-        WindowJoinSpec, TemporalJoinSpec, LookupJoinSpec {
+        WindowJoinSpec, TemporalJoinSpec, LookupJoinSpec, ChangelogNormalizeSpec {
 
   /** The schema of the rows this operator emits (for a sink: of the rows it takes). */
   RowType outputType();

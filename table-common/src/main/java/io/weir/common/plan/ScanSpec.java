@@ -36,8 +36,17 @@ public record ScanSpec(
     ExprSpec filter,
     List<Integer> outputFields,
     RowType outputType,
-    RowType metadata)
+    RowType metadata,
+    List<Integer> primaryKey)
     implements OperatorSpec {
+
+  /** A scan reading metadata, of a table whose source needs no primary key. */
+  public ScanSpec(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
+      List<ExprSpec> computedColumns, List<String> computedNames, WatermarkSpec watermark, ExprSpec filter,
+      List<Integer> outputFields, RowType outputType, RowType metadata) {
+    this(table, options, physicalType, readFields, computedColumns, computedNames, watermark, filter, outputFields,
+        outputType, metadata, List.of());
+  }
 
   /** A scan without metadata columns. */
   public ScanSpec(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
@@ -60,6 +69,7 @@ public record ScanSpec(
     outputFields = List.copyOf(outputFields);
     requireNonNull(outputType, "outputType");
     requireNonNull(metadata, "metadata");
+    primaryKey = List.copyOf(primaryKey);
     for (int f : readFields) {
       if (f < 0 || f >= physicalType.arity()) {
         throw new IllegalArgumentException(

@@ -116,7 +116,44 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
 
   @Override
   public Integer visit(StreamPhysicalTableSourceScan scan) {
+    if (capabilities.sourceEmitsUpserts(scan.table().options())) {
+      return upsertScan(scan);
+    }
     return addNode(scanSpec(scan), optionalParallelism(scan.table(), "scan.parallelism"), scan.changelogMode());
+  }
+
+  /**
+   * A source of upserts (upsert-kafka): its rows are the latest value of their primary key, its
+   * deletes carry the key. The scan reads whole rows, a {@link ChangelogNormalizeSpec} keyed by the
+   * primary key turns them into a full changelog, and a calc picks the columns the query uses.
+   */
+  private int upsertScan(StreamPhysicalTableSourceScan scan) {
+    CatalogTable table = scan.table();
+    if (table.primaryKey().isEmpty()) {
+      throw new WeirException("Table '" + table.name() + "' (connector '" + table.options().get("connector")
+          + "') needs a PRIMARY KEY (... NOT ENFORCED): its records are upserts by key");
+    }
+    if (table.columns().size() != table.physicalRowType().arity() || table.watermark() != null) {
+      throw new WeirException("Table '" + table.name() + "' (connector '" + table.options().get("connector")
+          + "'): computed and metadata columns and watermarks are not supported yet on upsert sources");
+    }
+    RowType physical = table.physicalRowType();
+    List<Integer> all = java.util.stream.IntStream.range(0, physical.arity()).boxed().toList();
+    List<Integer> keys = table.primaryKey().stream().map(physical.names()::indexOf).toList();
+    int scanId = addNode(new ScanSpec(table.name(), table.options(), physical, all, List.of(), List.of(), null, null,
+        all, physical, RowType.builder().build(), keys), optionalParallelism(table, "scan.parallelism"), ChangelogMode.ALL);
+    int normalize = addNode(new io.weir.common.plan.ChangelogNormalizeSpec(keys, physical), parallelism, ChangelogMode.ALL);
+    edges.add(new EdgeSpec(scanId, normalize, 0, new Partitioning.Hash(keys)));
+    List<Integer> projection = scan.projection();
+    if (projection.equals(all)) {
+      return normalize;
+    }
+    List<ExprSpec> refs = projection.stream()
+        .map(i -> (ExprSpec) new ExprSpec.InputRef(i, physical.type(i))).toList();
+    int calc = addNode(new io.weir.common.plan.CalcSpec(refs, null, physical,
+        physical.project(projection.stream().mapToInt(Integer::intValue).toArray())), parallelism, ChangelogMode.ALL);
+    connect(normalize, calc, 0);
+    return calc;
   }
 
   /** The table's {@code option} (scan.parallelism, sink.parallelism) when set, else the default. */

@@ -9,6 +9,14 @@ public interface SourceFactory extends DynamicTableFactory {
   /** Called once per job on the job's planning thread; options have been validated. */
   TableSource createSource(TableContext context);
 
+  /**
+   * Whether the source emits upserts: each row the latest value of its primary key ({@code +U}),
+   * a delete ({@code -D}) carrying the key; the planner normalises them into a changelog.
+   */
+  default boolean emitsUpserts() {
+    return false;
+  }
+
   /** What the source emits for these options: inserts only, unless its format is a changelog. */
   default io.weir.common.plan.ChangelogMode changelogMode(java.util.Map<String, String> options) {
     return io.weir.common.plan.ChangelogMode.INSERT_ONLY;

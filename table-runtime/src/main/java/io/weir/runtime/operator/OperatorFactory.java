@@ -23,6 +23,7 @@ public final class OperatorFactory {
     register(CalcSpec.class, (spec, results) -> new CalcOperator(spec));
     register(UnionSpec.class, (spec, results) -> new UnionOperator());
     register(SinkSpec.class, (spec, results) -> new SinkOperator(spec));
+    register(io.weir.common.plan.ChangelogNormalizeSpec.class, (spec, results) -> new ChangelogNormalizeOperator(spec));
     register(CollectSpec.class, (spec, results) -> new CollectOperator(results.apply(spec.resultId())));
     register(io.weir.common.plan.GroupAggSpec.class,
         (spec, results) -> new io.weir.runtime.operator.aggregate.GroupAggOperator(spec));
