@@ -65,48 +65,48 @@ public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runti
   @Override
   public io.weir.runtime.connector.TableSource createSource(TableContext context) {
     TableOptions options = TableOptions.of(context, IDENTIFIER);
-    if (context.primaryKey().isEmpty()) {
-      throw options.error("An 'upsert-kafka' table needs a PRIMARY KEY (... NOT ENFORCED): its columns make the"
-          + " record key");
-    }
-    int[] keyFields = context.primaryKey().stream().mapToInt(Integer::intValue).toArray();
-    FormatFactory keyFormat = FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT);
-    FormatFactory valueFormat = FactoryUtil.format(context.table(), context.options(), KafkaOptions.VALUE_FORMAT);
-    Map<String, String> keyOptions = prefixed(context.options(), "key." + keyFormat.identifier() + ".");
-    Map<String, String> valueOptions = prefixed(context.options(), "value." + valueFormat.identifier() + ".");
+    Formats f = Formats.of(context, options);
     Map<String, String> withStart = new HashMap<>(context.options());
     withStart.put(KafkaOptions.STARTUP_MODE.key(), "earliest-offset");
     TableOptions startOptions = TableOptions.of(new TableContext(context.table(), withStart, context.physicalType(),
         context.readFields(), context.config()), IDENTIFIER);
     String topic = options.map().get(KafkaOptions.TOPIC).trim();
     return new KafkaSource(startOptions, KafkaOptions.clientProperties(options), java.util.List.of(topic), null,
-        valueFormat, valueOptions, context.physicalType(), java.util.List.of())
-        .upserts(keyFormat, keyOptions, keyFields);
+        f.value(), f.valueOptions(), context.physicalType(), java.util.List.of())
+        .upserts(f.key(), f.keyOptions(), f.keyFields());
   }
 
   @Override
   public TableSink createSink(TableContext context) {
     TableOptions options = TableOptions.of(context, IDENTIFIER);
-    if (context.primaryKey().isEmpty()) {
-      throw options.error("An 'upsert-kafka' table needs a PRIMARY KEY (... NOT ENFORCED): its columns make the"
-          + " record key");
-    }
-    int[] keyFields = context.primaryKey().stream().mapToInt(Integer::intValue).toArray();
-    FormatFactory keyFormat = FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT);
-    FormatFactory valueFormat = FactoryUtil.format(context.table(), context.options(), KafkaOptions.VALUE_FORMAT);
-    Map<String, String> keyOptions = prefixed(context.options(), "key." + keyFormat.identifier() + ".");
-    Map<String, String> valueOptions = prefixed(context.options(), "value." + valueFormat.identifier() + ".");
-    var keyType = context.physicalType().project(keyFields);
-    keyFormat.createEncoder(keyType, keyOptions);
-    valueFormat.createEncoder(context.physicalType(), valueOptions);
+    Formats f = Formats.of(context, options);
+    var keyType = context.physicalType().project(f.keyFields());
+    f.key().createEncoder(keyType, f.keyOptions());
+    f.value().createEncoder(context.physicalType(), f.valueOptions());
     Properties client = KafkaOptions.clientProperties(options);
     String topic = options.map().get(KafkaOptions.TOPIC).trim();
     String transactionalPrefix = KafkaTableFactory.transactionalPrefix(options, context);
     boolean flush = options.get(KafkaOptions.DELIVERY_GUARANTEE) != KafkaOptions.DeliveryGuarantee.NONE;
     return sinkContext -> new KafkaSinkWriter(context.table(), topic, client,
-        valueFormat.createEncoder(context.physicalType(), valueOptions), KafkaOptions.Partitioner.DEFAULT,
+        f.value().createEncoder(context.physicalType(), f.valueOptions()), KafkaOptions.Partitioner.DEFAULT,
         sinkContext.subtaskIndex(), sinkContext.runId(), transactionalPrefix, flush)
-        .withKey(keyFormat.createEncoder(keyType, keyOptions), keyFields, true);
+        .withKey(f.key().createEncoder(keyType, f.keyOptions()), f.keyFields(), true);
+  }
+
+  /** The key columns (the primary key) and the key and value formats with their options. */
+  private record Formats(int[] keyFields, FormatFactory key, Map<String, String> keyOptions, FormatFactory value,
+      Map<String, String> valueOptions) {
+    static Formats of(TableContext context, TableOptions options) {
+      if (context.primaryKey().isEmpty()) {
+        throw options.error("An 'upsert-kafka' table needs a PRIMARY KEY (... NOT ENFORCED): its columns make the"
+            + " record key");
+      }
+      FormatFactory key = FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT);
+      FormatFactory value = FactoryUtil.format(context.table(), context.options(), KafkaOptions.VALUE_FORMAT);
+      return new Formats(context.primaryKey().stream().mapToInt(Integer::intValue).toArray(),
+          key, prefixed(context.options(), "key." + key.identifier() + "."),
+          value, prefixed(context.options(), "value." + value.identifier() + "."));
+    }
   }
 
   private static Map<String, String> prefixed(Map<String, String> options, String prefix) {
