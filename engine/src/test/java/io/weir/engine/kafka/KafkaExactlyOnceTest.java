@@ -58,7 +58,10 @@ class KafkaExactlyOnceTest {
     s.execute("CREATE TABLE events (id BIGINT, k INT, v INT, ts TIMESTAMP(3),"
         + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'kafka', 'topic' = 'events',"
         + " 'properties.bootstrap.servers' = '" + kafka.bootstrapServers() + "',"
-        + " 'scan.startup.mode' = 'earliest-offset', 'format' = 'json')");
+        + " 'scan.startup.mode' = 'earliest-offset', 'format' = 'json',"
+        // Watermarks are not part of a checkpoint: a partition read to its end before the last
+        // restore has no new record to raise its watermark again, and would hold the windows back.
+        + " 'scan.watermark.idle-timeout' = '1 s')");
     s.execute("CREATE TABLE totals (k INT, window_start TIMESTAMP(3), cnt BIGINT, total INT) WITH ("
         + " 'connector' = 'kafka', 'topic' = 'totals', 'properties.bootstrap.servers' = '" + kafka.bootstrapServers()
         + "', 'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once',"
