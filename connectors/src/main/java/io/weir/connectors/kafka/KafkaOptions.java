@@ -19,6 +19,7 @@ final class KafkaOptions {
   static final String VALUE_FORMAT = "value.format";
   static final String KEY_FORMAT = "key.format";
   static final String KEY_FIELDS = "key.fields";
+  static final String VALUE_FIELDS_INCLUDE = "value.fields-include";
   static final String SINK_TRANSACTIONAL_ID_PREFIX = "sink.transactional-id-prefix";
   static final String STARTUP_SPECIFIC_OFFSETS = "scan.startup.specific-offsets";
   static final String STARTUP_TIMESTAMP = "scan.startup.timestamp-millis";

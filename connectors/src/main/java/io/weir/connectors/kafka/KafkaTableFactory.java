@@ -41,12 +41,13 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     return Set.of(KafkaOptions.TOPIC, KafkaOptions.TOPIC_PATTERN, KafkaOptions.GROUP_ID,
         KafkaOptions.STARTUP_MODE.key(), KafkaOptions.STARTUP_SPECIFIC_OFFSETS, KafkaOptions.STARTUP_TIMESTAMP,
         KafkaOptions.DISCOVERY_INTERVAL.key(), KafkaOptions.VALUE_FORMAT, KafkaOptions.DELIVERY_GUARANTEE.key(),
-        KafkaOptions.PARTITIONER.key(), KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX, "sink.parallelism");
+        KafkaOptions.PARTITIONER.key(), KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX, "sink.parallelism",
+        KafkaOptions.KEY_FORMAT, KafkaOptions.KEY_FIELDS, KafkaOptions.VALUE_FIELDS_INCLUDE);
   }
 
   @Override
   public Set<String> optionPrefixes() {
-    return Set.of(KafkaOptions.PROPERTIES_PREFIX, "value.");
+    return Set.of(KafkaOptions.PROPERTIES_PREFIX, "value.", "key.");
   }
 
   /** The record's metadata, readable as Flink's Kafka connector names it. */
@@ -94,6 +95,7 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     FormatFactory format = valueFormat(context);
     Map<String, String> formatOptions = formatOptions(format, context.options());
     format.createDecoder(context.physicalType(), formatOptions); // checks the format's options now
+    keyFields(options, context); // the key is in the value too ('value.fields-include' = 'ALL'): read from there
     return new KafkaSource(options, KafkaOptions.clientProperties(options), topics, pattern, format, formatOptions,
         context.physicalType(), context.metadataKeys());
   }
@@ -112,9 +114,61 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     KafkaOptions.Partitioner partitioner = options.get(KafkaOptions.PARTITIONER);
     String prefix = transactionalPrefix(options, context);
     boolean flushAtCheckpoints = options.get(KafkaOptions.DELIVERY_GUARANTEE) != KafkaOptions.DeliveryGuarantee.NONE;
-    return sinkContext -> new KafkaSinkWriter(context.table(), topics.get(0), client,
-        format.createEncoder(context.physicalType(), formatOptions), partitioner, sinkContext.subtaskIndex(),
-        sinkContext.runId(), prefix, flushAtCheckpoints);
+    int[] keyFields = keyFields(options, context);
+    FormatFactory keyFormat = keyFields == null ? null
+        : FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT);
+    Map<String, String> keyOptions = keyFormat == null ? Map.of() : prefixed(context.options(), "key." + keyFormat.identifier() + ".");
+    if (keyFormat != null) {
+      keyFormat.createEncoder(context.physicalType().project(keyFields), keyOptions);
+    }
+    return sinkContext -> {
+      KafkaSinkWriter writer = new KafkaSinkWriter(context.table(), topics.get(0), client,
+          format.createEncoder(context.physicalType(), formatOptions), partitioner, sinkContext.subtaskIndex(),
+          sinkContext.runId(), prefix, flushAtCheckpoints);
+      return keyFormat == null ? writer
+          : writer.withKey(keyFormat.createEncoder(context.physicalType().project(keyFields), keyOptions), keyFields, false);
+    };
+  }
+
+  /**
+   * The {@code key.fields} (separated by {@code ;}) as physical field indexes, checked against
+   * {@code key.format}; null when records have no key. The value holds every column ({@code
+   * value.fields-include} = {@code ALL}, the default; {@code EXCEPT_KEY} is not supported yet).
+   */
+  private static int[] keyFields(TableOptions options, TableContext context) {
+    String raw = options.map().get(KafkaOptions.KEY_FIELDS);
+    boolean hasFormat = options.contains(KafkaOptions.KEY_FORMAT);
+    String include = options.map().getOrDefault(KafkaOptions.VALUE_FIELDS_INCLUDE, "ALL");
+    if (!include.equalsIgnoreCase("ALL")) {
+      throw options.error("'" + KafkaOptions.VALUE_FIELDS_INCLUDE + "' = '" + include + "' is not supported yet; the"
+          + " value holds every column ('ALL')");
+    }
+    if (raw == null && !hasFormat) {
+      return null;
+    }
+    if (raw == null || !hasFormat) {
+      throw options.error("Record keys need both '" + KafkaOptions.KEY_FORMAT + "' and '" + KafkaOptions.KEY_FIELDS
+          + "' (the key columns, separated by ';')");
+    }
+    List<String> names = context.physicalType().names();
+    return Arrays.stream(raw.split(";")).map(String::trim).mapToInt(name -> {
+      int i = names.indexOf(name);
+      if (i < 0) {
+        throw options.error("'" + KafkaOptions.KEY_FIELDS + "' names '" + name + "', which is not a physical column;"
+            + " the columns are " + names);
+      }
+      return i;
+    }).toArray();
+  }
+
+  static Map<String, String> prefixed(Map<String, String> options, String prefix) {
+    java.util.HashMap<String, String> out = new java.util.HashMap<>();
+    options.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
+    return out;
   }
 
   /** The transactional-id prefix of an exactly-once sink, checked; null for the other guarantees. */
@@ -151,14 +205,8 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
 
   /** The format's options: {@code json.x}, or {@code value.json.x} with {@code value.format}. */
   private static Map<String, String> formatOptions(FormatFactory format, Map<String, String> options) {
-    Map<String, String> plain = FactoryUtil.formatOptions(format, options);
-    String prefix = "value." + format.identifier() + ".";
-    java.util.HashMap<String, String> all = new java.util.HashMap<>(plain);
-    options.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        all.put(k.substring(prefix.length()), v);
-      }
-    });
+    Map<String, String> all = new java.util.HashMap<>(FactoryUtil.formatOptions(format, options));
+    all.putAll(prefixed(options, "value." + format.identifier() + "."));
     return all;
   }
 }

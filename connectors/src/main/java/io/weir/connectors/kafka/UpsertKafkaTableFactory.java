@@ -104,18 +104,10 @@ public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runti
       FormatFactory key = FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT);
       FormatFactory value = FactoryUtil.format(context.table(), context.options(), KafkaOptions.VALUE_FORMAT);
       return new Formats(context.primaryKey().stream().mapToInt(Integer::intValue).toArray(),
-          key, prefixed(context.options(), "key." + key.identifier() + "."),
-          value, prefixed(context.options(), "value." + value.identifier() + "."));
+          key, KafkaTableFactory.prefixed(context.options(), "key." + key.identifier() + "."),
+          value, KafkaTableFactory.prefixed(context.options(), "value." + value.identifier() + "."));
     }
   }
 
-  private static Map<String, String> prefixed(Map<String, String> options, String prefix) {
-    Map<String, String> out = new HashMap<>();
-    options.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        out.put(k.substring(prefix.length()), v);
-      }
-    });
-    return out;
-  }
+
 }

@@ -311,4 +311,27 @@ class KafkaTableTest {
     }
     return table;
   }
+
+  @Test
+  void recordKeysFromKeyFields() throws Exception {
+    kafka.createTopic("keyed_in", 1);
+    kafka.createTopic("keyed_out", 1);
+    produce("keyed_in", 1, 0, 6);
+    Session s = session();
+    s.execute(kafkaTable("keyed_in", "id BIGINT, k INT, v INT", "keyed_in", ", 'scan.startup.mode' = 'earliest-offset'"));
+    s.execute(kafkaTable("keyed_out", "id BIGINT, k INT", "keyed_out", ", 'key.format' = 'json', 'key.fields' = 'k'"));
+    Job job = ((StatementResult.JobResult) s.execute("INSERT INTO keyed_out SELECT id, k FROM keyed_in")).job();
+    awaitCount("keyed_out", 6);
+    job.cancel();
+    List<String> keyed = new ArrayList<>();
+    kafka.consumeAll(Set.of("keyed_out"), true, Duration.ofMillis(300)).forEach(r -> keyed.add(
+        new String(r.key(), StandardCharsets.UTF_8) + " " + new String(r.value(), StandardCharsets.UTF_8)));
+    keyed.sort(null);
+    assertEquals("{\"k\":0} {\"id\":0,\"k\":0}", keyed.get(0));
+    assertEquals(6, keyed.size());
+    s.execute(kafkaTable("bad_key", "id BIGINT", "keyed_out", ", 'key.format' = 'json', 'key.fields' = 'nope'"));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        () -> s.execute("INSERT INTO bad_key SELECT id FROM keyed_in"));
+    assertTrue(e.getMessage().contains("'key.fields' names 'nope'"), e.getMessage());
+  }
 }
