@@ -94,10 +94,18 @@ final class KafkaSource implements TableSource {
     return createReader(split, context, null);
   }
 
+  /** {@code scan.topic-partition-discovery.interval}: new partitions are read from their start. */
+  @Override
+  public java.time.Duration discoveryInterval() {
+    return options.get(KafkaOptions.DISCOVERY_INTERVAL);
+  }
+
   @Override
   public SplitReader createReader(SourceSplit split, ReaderContext context, String position) {
-    KafkaPartitionReader reader = new KafkaPartitionReader((KafkaPartitionSplit) split, client, options, startupMode,
-        position == null ? null : Long.parseLong(position),
+    boolean discovered = TableSource.NEW_SPLIT.equals(position);
+    KafkaPartitionReader reader = new KafkaPartitionReader((KafkaPartitionSplit) split, client, options,
+        discovered ? StartupMode.EARLIEST_OFFSET : startupMode,
+        position == null || discovered ? null : Long.parseLong(position),
         valueFormat.createDecoder(physicalType, valueFormatOptions), metadataKeys, context);
     if (keyFormat != null) {
       reader.upserts(keyFormat.createDecoder(physicalType.project(keyFields), keyFormatOptions), keyFields,

@@ -334,4 +334,28 @@ class KafkaTableTest {
         () -> s.execute("INSERT INTO bad_key SELECT id FROM keyed_in"));
     assertTrue(e.getMessage().contains("'key.fields' names 'nope'"), e.getMessage());
   }
+
+  @Test
+  void newPartitionsAreDiscoveredAndReadFromTheirStart() throws Exception {
+    kafka.createTopic("growing", 1);
+    kafka.createTopic("grown", 1);
+    produce("growing", 1, 0, 3);
+    Session s = session();
+    s.execute(kafkaTable("growing", "id BIGINT", "growing", ", 'scan.startup.mode' = 'earliest-offset',"
+        + " 'scan.topic-partition-discovery.interval' = '200 ms'"));
+    s.execute(kafkaTable("grown", "id BIGINT", "grown", ""));
+    Job job = ((StatementResult.JobResult) s.execute("INSERT INTO grown SELECT id FROM growing")).job();
+    awaitCount("grown", 3);
+    try (var admin = kafka.admin()) {
+      admin.createPartitions(Map.of("growing", org.apache.kafka.clients.admin.NewPartitions.increaseTo(3))).all().get();
+    }
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 3; i < 9; i++) {
+      records.add(new ProducerRecord<>("growing", i % 3, null, ("{\"id\": " + i + "}").getBytes(StandardCharsets.UTF_8)));
+    }
+    kafka.produce("growing", records);
+    awaitCount("grown", 9);
+    job.cancel();
+    assertEquals(9, values("grown").size());
+  }
 }

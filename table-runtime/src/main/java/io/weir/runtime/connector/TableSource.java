@@ -12,6 +12,18 @@ public interface TableSource {
   /** The splits to read; {@code parallelism} is a hint for sources that can split at will. */
   List<SourceSplit> splits(int parallelism);
 
+  /**
+   * How often the runtime asks {@link #splits} again for splits that appeared since the job
+   * started (new Kafka partitions), or null never. A new split goes to the task {@code
+   * floorMod(id.hashCode(), parallelism)}, which opens it with {@link #NEW_SPLIT} as position.
+   */
+  default java.time.Duration discoveryInterval() {
+    return null;
+  }
+
+  /** The position a split discovered while the job runs is opened with: read it from its start. */
+  String NEW_SPLIT = "\u0000new";
+
   /** Opens a reader for one split. Called on the task thread that will read it. */
   SplitReader createReader(SourceSplit split, ReaderContext context);
 

@@ -34,6 +34,8 @@ final class SourceTask extends Task {
   private final Map<String, String> restoredPositions;
   /** Ids of this task's splits that were read to their end. */
   private final List<String> finishedSplits = new ArrayList<>();
+  /** Ids of splits found by discovery, this task's or another's. */
+  private final java.util.Set<String> discovered = new java.util.HashSet<>();
   private final ConcurrentLinkedQueue<CheckpointTarget> barriers = new ConcurrentLinkedQueue<>();
 
   private static final class SplitState {
@@ -88,12 +90,16 @@ final class SourceTask extends Task {
       }
       active.add(new SplitState(split, source.createReader(split, readerContext, position), stage, entry));
     }
+    java.time.Duration discovery = source.discoveryInterval();
+    long discoveryNanos = discovery == null || discovery.isZero() ? -1 : discovery.toNanos();
+    long nextDiscovery = System.nanoTime() + discoveryNanos;
     TaskOutput output = chain.taskOutput();
     long emitted = Long.MIN_VALUE;
     boolean idle = false;
     long lastWatermarkCheck = System.nanoTime();
     long nextProcessingTime = System.currentTimeMillis() + InputTask.PROCESSING_TIME_INTERVAL_MS;
-    while (!active.isEmpty()) {
+    // With discovery a task without splits stays, idle, for splits that may appear.
+    while (!active.isEmpty() || discoveryNanos > 0) {
       long wall = System.currentTimeMillis();
       if (wall >= nextProcessingTime) {
         chain.onProcessingTime(wall);
@@ -103,6 +109,10 @@ final class SourceTask extends Task {
         throw new TaskCancelledException();
       }
       runMailbox();
+      if (discoveryNanos > 0 && System.nanoTime() - nextDiscovery >= 0) {
+        nextDiscovery = System.nanoTime() + discoveryNanos;
+        discoverSplits(entry);
+      }
       CheckpointTarget barrier;
       while ((barrier = barriers.poll()) != null) {
         performCheckpoint(barrier);
@@ -127,7 +137,12 @@ final class SourceTask extends Task {
         }
       }
       long now = System.nanoTime();
-      if (!active.isEmpty() && (splitEnded || now - lastWatermarkCheck >= watermarkIntervalNanos)) {
+      if (active.isEmpty()) {
+        if (!idle) {
+          idle = true;
+          output.markIdle(); // nothing to read: receivers must not wait for this task's watermark
+        }
+      } else if (splitEnded || now - lastWatermarkCheck >= watermarkIntervalNanos) {
         lastWatermarkCheck = now;
         // Splits without rows for longer than the idle timeout do not hold the watermark back;
         // when all are idle, receivers are told to stop waiting for this task.
@@ -162,6 +177,26 @@ final class SourceTask extends Task {
     entry.emitWatermark(Long.MAX_VALUE);
     chain.finish(0);
     finishCheckpointing();
+  }
+
+  /**
+   * Opens the splits that appeared since the job started and belong to this task (by the hash of
+   * their id), from their start. Checkpoints then record them like the others.
+   */
+  private void discoverSplits(Output entry) throws Exception {
+    java.util.Set<String> known = new java.util.HashSet<>(finishedSplits);
+    active.forEach(s -> known.add(s.split.id()));
+    splits.forEach(s -> known.add(s.id()));
+    known.addAll(discovered);
+    for (SourceSplit split : source.splits(splitParallelism)) {
+      if (known.contains(split.id())) {
+        continue;
+      }
+      discovered.add(split.id());
+      if (Math.floorMod(split.id().hashCode(), readerContext.parallelism()) == readerContext.subtaskIndex()) {
+        active.add(new SplitState(split, source.createReader(split, readerContext, TableSource.NEW_SPLIT), stage, entry));
+      }
+    }
   }
 
   /** After a stop-with-savepoint barrier: emit nothing more, until the job stops this task. */
