@@ -138,7 +138,9 @@ final class SourceTask extends Task {
       }
       long now = System.nanoTime();
       if (active.isEmpty()) {
-        if (!idle) {
+        // Only a task that stays (discovery) says so; one whose last split ended is about to send
+        // the maximum watermark and end its output, in that order.
+        if (!idle && discoveryNanos > 0) {
           idle = true;
           output.markIdle(); // nothing to read: receivers must not wait for this task's watermark
         }
