@@ -25,8 +25,8 @@ import java.util.function.LongSupplier;
  * aborts a checkpoint a task declined or that timed out. Savepoints go the same way, into their
  * own directory. Thread-safe: tasks acknowledge from their snapshot threads.
  *
- * <p>A task that has finished (its input ended) acknowledges every later checkpoint with the
- * state it finished with, which cannot change any more.
+ * <p>A task that has finished (its input ended) still acknowledges every later checkpoint, with
+ * the state it finished with (see the runtime's {@code Task}).
  */
 public final class CheckpointCoordinator implements AutoCloseable {
 
@@ -59,7 +59,6 @@ public final class CheckpointCoordinator implements AutoCloseable {
   private final Tasks tasks;
   private final LongSupplier clock;
   private final ScheduledExecutorService timer;
-  private final Map<Integer, List<TaskState>> finished = new HashMap<>();
   private final List<Pending> queuedSavepoints = new ArrayList<>();
   private final java.util.ArrayDeque<Stats> history = new java.util.ArrayDeque<>();
   private long nextId;
@@ -165,7 +164,6 @@ public final class CheckpointCoordinator implements AutoCloseable {
     }
     p.startMillis = clock.getAsLong();
     pending = p;
-    p.acks.putAll(finished);
     p.timeout = timer.schedule(() -> abort(id, "it did not complete within " + settings.timeout()),
         settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     CheckpointTarget target = p.target;
@@ -186,20 +184,6 @@ public final class CheckpointCoordinator implements AutoCloseable {
         return; // an aborted checkpoint
       }
       pending.acks.put(task, states);
-    }
-    completeIfAcked(id);
-  }
-
-  /** Task {@code task} finished with {@code states}: they stand for it in every checkpoint from now on. */
-  public void taskFinished(int task, List<TaskState> states) {
-    long id;
-    synchronized (this) {
-      finished.put(task, states);
-      if (pending == null) {
-        return;
-      }
-      pending.acks.putIfAbsent(task, states);
-      id = pending.target.checkpointId();
     }
     completeIfAcked(id);
   }
