@@ -188,6 +188,43 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * Closes the engine after a last checkpoint of every running INSERT job that checkpoints, so a
+   * process started on the same state directory resumes each job from where it stopped (not from
+   * its previous periodic checkpoint). Waits up to {@code checkpointTimeout} in all; a job whose
+   * checkpoint does not complete in time resumes from its latest earlier one.
+   */
+  public void closeWithCheckpoints(java.time.Duration checkpointTimeout) {
+    closing = true;
+    long deadline = System.nanoTime() + checkpointTimeout.toNanos();
+    Map<Job, Long> pending = new java.util.HashMap<>();
+    for (Job job : jobs.values()) {
+      if (job.status() == io.weir.runtime.job.JobStatus.RUNNING && job.checkpointDirectory() != null) {
+        var last = job.lastCheckpoint();
+        pending.put(job, last == null ? -1L : last.id());
+      }
+    }
+    while (!pending.isEmpty() && System.nanoTime() < deadline) {
+      for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        var last = e.getKey().lastCheckpoint();
+        if (e.getKey().status().isTerminal() || (last != null && last.id() > e.getValue())) {
+          it.remove();
+        } else {
+          // False while a checkpoint is in progress: then that one is awaited.
+          e.getKey().triggerCheckpoint();
+        }
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    close();
+  }
+
+  /**
    * Cancels every running job. With a state directory, running INSERT jobs are kept there and
    * resume, from their latest checkpoint, when an engine opens the directory again.
    */

@@ -71,6 +71,17 @@ public final class ResultStream implements ResultCollector, AutoCloseable {
    *     #isEnd()})
    */
   public List<Row> poll(Duration timeout) throws InterruptedException {
+    return poll(timeout, 10_000);
+  }
+
+  /**
+   * Like {@link #poll(Duration)}, but returns at most {@code maxRows} rows; the rest stay buffered
+   * (and keep back-pressuring the job) for the next call.
+   */
+  public List<Row> poll(Duration timeout, int maxRows) throws InterruptedException {
+    if (maxRows <= 0) {
+      throw new IllegalArgumentException("maxRows must be positive but was " + maxRows);
+    }
     List<Row> rows = new ArrayList<>();
     Object first = buffer.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (first == null) {
@@ -78,7 +89,9 @@ public final class ResultStream implements ResultCollector, AutoCloseable {
     }
     List<Object> drained = new ArrayList<>();
     drained.add(first);
-    buffer.drainTo(drained, 10_000);
+    if (first != END) {
+      buffer.drainTo(drained, maxRows - 1);
+    }
     for (Object o : drained) {
       if (o == END) {
         ended = true;
@@ -88,6 +101,12 @@ public final class ResultStream implements ResultCollector, AutoCloseable {
       rows.add((Row) o);
     }
     return rows;
+  }
+
+  /** How many rows wait in the buffer for the client (at most the capacity given at creation). */
+  public int buffered() {
+    int n = buffer.size();
+    return ended && buffer.contains(END) ? n - 1 : n;
   }
 
   /** True once every row has been delivered (or the job failed or was cancelled). */

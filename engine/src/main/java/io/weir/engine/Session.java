@@ -56,6 +56,8 @@ public final class Session {
   private final Engine engine;
   private final Configuration defaults;
   private final Configuration config;
+  private DdlPolicy ddlPolicy = DdlPolicy.ALLOW_ALL;
+  private int resultBufferRows = RESULT_BUFFER_ROWS;
 
   Session(Engine engine, Configuration defaults) {
     this.engine = engine;
@@ -65,6 +67,22 @@ public final class Session {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** Installs the policy that checks this session's CREATE TABLE options and SET values. */
+  public void setDdlPolicy(DdlPolicy policy) {
+    this.ddlPolicy = java.util.Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * How many rows each query of this session buffers for its client before its job waits (the
+   * back-pressure bound of a client that stops reading).
+   */
+  public void setResultBufferRows(int rows) {
+    if (rows <= 0) {
+      throw new IllegalArgumentException("result buffer rows must be positive but was " + rows);
+    }
+    this.resultBufferRows = rows;
   }
 
   /** The session's settings; {@code SET} changes them. */
@@ -213,6 +231,7 @@ public final class Session {
 
   private StatementResult createTable(SqlCreateTable ddl) {
     CatalogTable table = planner().resolveTable(ddl);
+    ddlPolicy.checkTableOptions(table.name(), table.options());
     FactoryUtil.validate(table.name(), table.options());
     boolean created = engine.catalog().create(table, ddl.ifNotExists());
     return ok(created ? "Table '" + table.name() + "' created." : "Table '" + table.name() + "' already exists; nothing changed.");
@@ -234,6 +253,7 @@ public final class Session {
         option.parse(value);
       }
     }
+    ddlPolicy.checkSetting(key, value);
     config.set(key, value);
     return ok("Execute statement succeeded.");
   }
@@ -343,7 +363,7 @@ public final class Session {
   private StatementResult query(SqlNode query) {
     String resultId = UUID.randomUUID().toString();
     PlannedStatement plan = planner().planQuery(query, config, resultId);
-    ResultStream stream = new ResultStream(RESULT_BUFFER_ROWS);
+    ResultStream stream = new ResultStream(resultBufferRows);
     Job job = Job.start(newJobId(), "collect", plan.graph(), config.copy(), id -> stream);
     stream.attach(job);
     engine.register(job);
