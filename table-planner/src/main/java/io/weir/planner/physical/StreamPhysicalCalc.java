@@ -56,11 +56,22 @@ public final class StreamPhysicalCalc extends SingleRel implements StreamPhysica
     return -1;
   }
 
+  /**
+   * The input's processing-time column if kept, else the first {@code PROCTIME()} computed here:
+   * as in Flink, {@code SELECT *, PROCTIME() AS p_time FROM bid} (a view, a subquery) declares a
+   * processing-time attribute, so windows and lookup joins can use {@code p_time}.
+   */
   @Override
   public int proctimeColumn() {
     int in = ((StreamPhysicalRel) getInput()).proctimeColumn();
     for (int i = 0; in >= 0 && i < projects.size(); i++) {
       if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == in) {
+        return i;
+      }
+    }
+    for (int i = 0; i < projects.size(); i++) {
+      if (projects.get(i) instanceof org.apache.calcite.rex.RexCall call
+          && call.getOperator().getName().equalsIgnoreCase("PROCTIME") && call.getOperands().isEmpty()) {
         return i;
       }
     }
