@@ -82,6 +82,10 @@ import org.junit.jupiter.api.TestFactory;
  * back into {@code /tmp/weir-docs} in what it compares), so runs never collide and leave nothing
  * behind.
  *
+ * <p>Kafka: a page that names the local dev broker's address ({@value #DEV_BROKER}, what {@code ./weir
+ * kafka} listens on) runs against a real in-process broker started for it, its address put in
+ * place of that one (and back in what is compared), so Kafka examples run like any other.
+ *
  * <p>Coverage: the pages in {@link #MIN_BLOCKS} must exist and run at least that many blocks, and
  * the whole run at least {@link #MIN_TOTAL_BLOCKS}, so renaming fences or deleting examples cannot
  * make this test pass by running nothing. Any other page in {@code docs/} is run too, except the
@@ -90,6 +94,7 @@ import org.junit.jupiter.api.TestFactory;
 class DocsExamplesTest {
   private static final Path DOCS = Path.of("..", "docs");
   private static final String DOCS_DATA = "/tmp/weir-docs";
+  private static final String DEV_BROKER = "127.0.0.1:9092";
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
 
   private static final String RESULT = "-- result";
@@ -110,7 +115,8 @@ class DocsExamplesTest {
       Map.entry("changelog.md", 9),
       Map.entry("top-n-and-dedup.md", 14),
       Map.entry("over.md", 9),
-      Map.entry("time-and-watermarks.md", 6));
+      Map.entry("time-and-watermarks.md", 6),
+      Map.entry("kafka.md", 6));
 
   private static final int MIN_TOTAL_BLOCKS = 186;
 
@@ -158,15 +164,19 @@ class DocsExamplesTest {
 
   private void runPage(Path page) throws Exception {
     String name = page.getFileName().toString();
-    List<Block> blocks = Block.parse(Files.readString(page));
+    String text = Files.readString(page);
+    List<Block> blocks = Block.parse(text);
     Path data = Files.createTempDirectory("weir-docs-");
     int ran = 0;
     List<String> failures = new ArrayList<>();
+    io.weir.connectors.kafka.EmbeddedKafka kafka = text.contains(DEV_BROKER)
+        ? io.weir.connectors.kafka.EmbeddedKafka.start(data.resolve(".kafka")) : null;
+    String broker = kafka == null ? null : kafka.bootstrapServers();
     Engine engine = Engine.create();
     try {
       Session session = engine.newSession();
       DemoTable.register(session);
-      PageContext context = new PageContext(name, data, session);
+      PageContext context = new PageContext(name, data, session, broker);
       for (int i = 0; i < blocks.size(); i++) {
         Block b = blocks.get(i);
         Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
@@ -181,7 +191,7 @@ class DocsExamplesTest {
             if (b.attributes().containsKey("fresh")) {
               engine.close();
               engine = Engine.create();
-              context = new PageContext(name, data, engine.newSession());
+              context = new PageContext(name, data, engine.newSession(), broker);
             }
             Block expectation = next != null && next.marker() != null ? next : null;
             ran++;
@@ -200,6 +210,9 @@ class DocsExamplesTest {
       }
     } finally {
       engine.close();
+      if (kafka != null) {
+        kafka.close();
+      }
       deleteRecursively(data);
     }
     blocksRun.put(name, ran);
@@ -208,8 +221,8 @@ class DocsExamplesTest {
     }
   }
 
-  /** The state of one page's run: its session and its data directory. */
-  private record PageContext(String page, Path data, Session session) {
+  /** The state of one page's run: its session, its data directory and its Kafka broker (or null). */
+  private record PageContext(String page, Path data, Session session, String broker) {
 
     void writeFile(Block b) throws IOException {
       String path = b.file();
@@ -241,11 +254,13 @@ class DocsExamplesTest {
     }
 
     String localize(String text) {
-      return text.replace(DOCS_DATA, data.toString());
+      String local = text.replace(DOCS_DATA, data.toString());
+      return broker == null ? local : local.replace(DEV_BROKER, broker);
     }
 
     String delocalize(String text) {
-      return text.replace(data.toString(), DOCS_DATA);
+      String docs = text.replace(data.toString(), DOCS_DATA);
+      return broker == null ? docs : docs.replace(broker, DEV_BROKER);
     }
 
     void run(Block b, Block expectation) {

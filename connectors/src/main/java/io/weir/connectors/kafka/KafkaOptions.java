@@ -23,8 +23,15 @@ final class KafkaOptions {
   static final String SINK_TRANSACTIONAL_ID_PREFIX = "sink.transactional-id-prefix";
   static final String STARTUP_SPECIFIC_OFFSETS = "scan.startup.specific-offsets";
   static final String STARTUP_TIMESTAMP = "scan.startup.timestamp-millis";
+  /** Under {@code properties.}, as in Flink: whether completed checkpoints commit offsets to the group. */
+  static final String COMMIT_OFFSETS_ON_CHECKPOINT = "commit.offsets.on.checkpoint";
+
+  static final String BOUNDED_SPECIFIC_OFFSETS = "scan.bounded.specific-offsets";
+  static final String BOUNDED_TIMESTAMP = "scan.bounded.timestamp-millis";
 
   enum StartupMode { EARLIEST_OFFSET, LATEST_OFFSET, GROUP_OFFSETS, TIMESTAMP, SPECIFIC_OFFSETS }
+
+  enum BoundedMode { UNBOUNDED, LATEST_OFFSET, GROUP_OFFSETS, TIMESTAMP, SPECIFIC_OFFSETS }
 
   enum DeliveryGuarantee { NONE, AT_LEAST_ONCE, EXACTLY_ONCE }
 
@@ -33,6 +40,10 @@ final class KafkaOptions {
   static final ConfigOption<StartupMode> STARTUP_MODE = ConfigOption.enumeration(
       "scan.startup.mode", StartupMode.class, StartupMode.GROUP_OFFSETS,
       "Where a source starts when it does not restore offsets from a checkpoint.");
+
+  static final ConfigOption<BoundedMode> BOUNDED_MODE = ConfigOption.enumeration(
+      "scan.bounded.mode", BoundedMode.class, BoundedMode.UNBOUNDED,
+      "Where each partition's reading ends: never (unbounded), or at the offset the mode gives when reading starts.");
 
   static final ConfigOption<Duration> DISCOVERY_INTERVAL = ConfigOption.duration(
       "scan.topic-partition-discovery.interval", Duration.ofMinutes(5),
@@ -61,9 +72,18 @@ final class KafkaOptions {
    * {@code partition:0,offset:42;partition:1,offset:300} as Flink writes it: offsets by partition.
    */
   static Map<Integer, Long> specificOffsets(TableOptions options) {
-    String raw = options.map().get(STARTUP_SPECIFIC_OFFSETS);
+    return specificOffsets(options, "scan.startup.mode", STARTUP_SPECIFIC_OFFSETS);
+  }
+
+  /** The offsets of {@code scan.bounded.specific-offsets}, written as {@link #specificOffsets(TableOptions)}. */
+  static Map<Integer, Long> boundedOffsets(TableOptions options) {
+    return specificOffsets(options, "scan.bounded.mode", BOUNDED_SPECIFIC_OFFSETS);
+  }
+
+  private static Map<Integer, Long> specificOffsets(TableOptions options, String modeKey, String key) {
+    String raw = options.map().get(key);
     if (raw == null) {
-      throw options.error("'scan.startup.mode' = 'specific-offsets' needs '" + STARTUP_SPECIFIC_OFFSETS
+      throw options.error("'" + modeKey + "' = 'specific-offsets' needs '" + key
           + "', e.g. 'partition:0,offset:42;partition:1,offset:300'");
     }
     Map<Integer, Long> offsets = new HashMap<>();
@@ -75,7 +95,7 @@ final class KafkaOptions {
         }
         offsets.put(Integer.parseInt(kv[0].trim().substring(10).trim()), Long.parseLong(kv[1].trim().substring(7).trim()));
       } catch (NumberFormatException e) {
-        throw options.error("Invalid '" + STARTUP_SPECIFIC_OFFSETS + "' entry '" + part
+        throw options.error("Invalid '" + key + "' entry '" + part
             + "'; expected 'partition:<n>,offset:<n>' entries separated by ';'");
       }
     }

@@ -43,9 +43,10 @@ final class KafkaSinkWriter implements SinkWriter {
   private final String table;
   private final String topic;
   private final RowEncoder valueEncoder;
-  /** How the record key is made: the key encoder over the key fields; null writes no key. */
+  /** Which columns go into the record key and which into the value. */
+  private RecordLayout layout;
+  /** Encodes the record key from the key's columns; null writes no key. */
   private RowEncoder keyEncoder;
-  private int[] keyFields;
   /** upsert-kafka: updates are written as the new row by key, deletes as tombstones. */
   private boolean upsert;
   private final Partitioner partitioner;
@@ -91,13 +92,13 @@ final class KafkaSinkWriter implements SinkWriter {
   }
 
   /**
-   * Writes record keys: {@code keyFields} of each row, encoded by {@code keyEncoder}; with {@code
-   * upsert}, a {@code +I}/{@code +U} row is written as the record of its key, a {@code -U}/{@code
-   * -D} as a tombstone (no value).
+   * Where the columns go: the value gets the layout's value columns, and with a {@code keyEncoder}
+   * the record key is the key columns encoded by it. With {@code upsert}, a {@code +I}/{@code +U}
+   * row is written as the record of its key, a {@code -U}/{@code -D} as a tombstone (no value).
    */
-  KafkaSinkWriter withKey(RowEncoder keyEncoder, int[] keyFields, boolean upsert) {
+  KafkaSinkWriter withLayout(RecordLayout layout, RowEncoder keyEncoder, boolean upsert) {
+    this.layout = layout;
     this.keyEncoder = keyEncoder;
-    this.keyFields = keyFields;
     this.upsert = upsert;
     return this;
   }
@@ -170,21 +171,14 @@ final class KafkaSinkWriter implements SinkWriter {
       // A retraction (-U, -D) removes the key: when an update follows (+U) it writes the key again.
       // A -U is not simply dropped: a filter after an aggregation may let it through without its
       // +U, and then the row is gone.
-      value = row.kind().isAccumulate() ? valueEncoder.encode(row) : null;
+      value = row.kind().isAccumulate() ? valueEncoder.encode(layout.value(row)) : null;
     } else if (row.kind() != RowKind.INSERT) {
       throw new WeirException("Table '" + table + "' (connector 'kafka') can only be appended to, but the query"
           + " produced the update " + row + ". Write an updating result to an 'upsert-kafka' table.");
     } else {
-      value = valueEncoder.encode(row);
+      value = valueEncoder.encode(layout.value(row));
     }
-    byte[] key = null;
-    if (keyEncoder != null) {
-      Object[] keyValues = new Object[keyFields.length];
-      for (int i = 0; i < keyFields.length; i++) {
-        keyValues[i] = row.field(keyFields[i]);
-      }
-      key = keyEncoder.encode(Row.of(keyValues));
-    }
+    byte[] key = keyEncoder == null ? null : keyEncoder.encode(layout.key(row));
     producer.send(new ProducerRecord<>(topic, partition(), key, value), (metadata, error) -> {
       if (error != null) {
         sendFailure.compareAndSet(null, error);

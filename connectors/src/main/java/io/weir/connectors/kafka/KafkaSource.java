@@ -32,16 +32,23 @@ final class KafkaSource implements TableSource {
   private final RowType physicalType;
   private final StartupMode startupMode;
   private final List<String> metadataKeys;
-  /** upsert-kafka: the key format and the key columns; null for an append-only table. */
+  private RecordLayout layout;
+  /** The key format, when record keys are read (see {@link #withLayout}); else null. */
   private FormatFactory keyFormat;
   private Map<String, String> keyFormatOptions;
-  private int[] keyFields;
+  private boolean upserts;
 
-  /** Reads upserts: a record is the new row of its key (+U), a tombstone deletes the key (-D). */
-  KafkaSource upserts(FormatFactory keyFormat, Map<String, String> keyFormatOptions, int[] keyFields) {
+  /**
+   * Where the columns are in a record. Keys are decoded with {@code keyFormat} when the value lacks
+   * the key's columns or, for {@code upserts}, to delete the key of a tombstone: with {@code
+   * upserts} a record is the new row of its key (+U) and a tombstone deletes the key (-D).
+   */
+  KafkaSource withLayout(RecordLayout layout, FormatFactory keyFormat, Map<String, String> keyFormatOptions,
+      boolean upserts) {
+    this.layout = layout;
     this.keyFormat = keyFormat;
     this.keyFormatOptions = keyFormatOptions;
-    this.keyFields = keyFields;
+    this.upserts = upserts;
     return this;
   }
 
@@ -97,6 +104,9 @@ final class KafkaSource implements TableSource {
   /** {@code scan.topic-partition-discovery.interval}: new partitions are read from their start. */
   @Override
   public java.time.Duration discoveryInterval() {
+    if (options.get(KafkaOptions.BOUNDED_MODE) != KafkaOptions.BoundedMode.UNBOUNDED) {
+      return null; // a bounded read ends with the partitions it started with, as in Flink
+    }
     return options.get(KafkaOptions.DISCOVERY_INTERVAL);
   }
 
@@ -106,11 +116,8 @@ final class KafkaSource implements TableSource {
     KafkaPartitionReader reader = new KafkaPartitionReader((KafkaPartitionSplit) split, client, options,
         discovered ? StartupMode.EARLIEST_OFFSET : startupMode,
         position == null || discovered ? null : Long.parseLong(position),
-        valueFormat.createDecoder(physicalType, valueFormatOptions), metadataKeys, context);
-    if (keyFormat != null) {
-      reader.upserts(keyFormat.createDecoder(physicalType.project(keyFields), keyFormatOptions), keyFields,
-          physicalType.arity());
-    }
-    return reader;
+        valueFormat.createDecoder(layout.valueType(physicalType), valueFormatOptions), metadataKeys, context);
+    return reader.withLayout(layout,
+        keyFormat == null ? null : keyFormat.createDecoder(layout.keyType(physicalType), keyFormatOptions), upserts);
   }
 }

@@ -7,6 +7,7 @@ import io.weir.runtime.connector.SourceFactory;
 import io.weir.runtime.connector.TableContext;
 import io.weir.runtime.connector.TableSink;
 import io.weir.runtime.connector.TableSource;
+import io.weir.common.types.RowType;
 import io.weir.runtime.format.FormatFactory;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
   public Set<String> optionalOptions() {
     return Set.of(KafkaOptions.TOPIC, KafkaOptions.TOPIC_PATTERN, KafkaOptions.GROUP_ID,
         KafkaOptions.STARTUP_MODE.key(), KafkaOptions.STARTUP_SPECIFIC_OFFSETS, KafkaOptions.STARTUP_TIMESTAMP,
+        KafkaOptions.BOUNDED_MODE.key(), KafkaOptions.BOUNDED_SPECIFIC_OFFSETS, KafkaOptions.BOUNDED_TIMESTAMP,
         KafkaOptions.DISCOVERY_INTERVAL.key(), KafkaOptions.VALUE_FORMAT, KafkaOptions.DELIVERY_GUARANTEE.key(),
         KafkaOptions.PARTITIONER.key(), KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX, "sink.parallelism",
         KafkaOptions.KEY_FORMAT, KafkaOptions.KEY_FIELDS, KafkaOptions.VALUE_FIELDS_INCLUDE);
@@ -71,7 +73,7 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
 
   @Override
   public boolean isBounded(TableContext context) {
-    return false;
+    return TableOptions.of(context, IDENTIFIER).get(KafkaOptions.BOUNDED_MODE) != KafkaOptions.BoundedMode.UNBOUNDED;
   }
 
   @Override
@@ -94,10 +96,17 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     }
     FormatFactory format = valueFormat(context);
     Map<String, String> formatOptions = formatOptions(format, context.options());
-    format.createDecoder(context.physicalType(), formatOptions); // checks the format's options now
-    keyFields(options, context); // the key is in the value too ('value.fields-include' = 'ALL'): read from there
-    return new KafkaSource(options, KafkaOptions.clientProperties(options), topics, pattern, format, formatOptions,
-        context.physicalType(), context.metadataKeys());
+    RecordLayout layout = RecordLayout.of(options, context, null);
+    format.createDecoder(layout.valueType(context.physicalType()), formatOptions); // checks the format's options now
+    KafkaSource source = new KafkaSource(options, KafkaOptions.clientProperties(options), topics, pattern, format,
+        formatOptions, context.physicalType(), context.metadataKeys());
+    if (layout.valueFields() == null) {
+      return source.withLayout(layout, null, null, false); // the value holds the key's columns: read from there
+    }
+    FormatFactory keyFormat = FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT);
+    Map<String, String> keyOptions = keyOptions(keyFormat, context.options());
+    keyFormat.createDecoder(layout.keyType(context.physicalType()), keyOptions);
+    return source.withLayout(layout, keyFormat, keyOptions, false);
   }
 
   @Override
@@ -109,56 +118,29 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
     }
     FormatFactory format = valueFormat(context);
     Map<String, String> formatOptions = formatOptions(format, context.options());
-    format.createEncoder(context.physicalType(), formatOptions);
+    RecordLayout layout = RecordLayout.of(options, context, null);
+    RowType valueType = layout.valueType(context.physicalType());
+    format.createEncoder(valueType, formatOptions);
     Properties client = KafkaOptions.clientProperties(options);
     KafkaOptions.Partitioner partitioner = options.get(KafkaOptions.PARTITIONER);
     String prefix = transactionalPrefix(options, context);
     boolean flushAtCheckpoints = options.get(KafkaOptions.DELIVERY_GUARANTEE) != KafkaOptions.DeliveryGuarantee.NONE;
-    int[] keyFields = keyFields(options, context);
-    FormatFactory keyFormat = keyFields == null ? null
-        : FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT);
-    Map<String, String> keyOptions = keyFormat == null ? Map.of() : prefixed(context.options(), "key." + keyFormat.identifier() + ".");
+    FormatFactory keyFormat = layout.hasKey()
+        ? FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT) : null;
+    Map<String, String> keyOptions = keyFormat == null ? Map.of() : keyOptions(keyFormat, context.options());
     if (keyFormat != null) {
-      keyFormat.createEncoder(context.physicalType().project(keyFields), keyOptions);
+      keyFormat.createEncoder(layout.keyType(context.physicalType()), keyOptions);
     }
-    return sinkContext -> {
-      KafkaSinkWriter writer = new KafkaSinkWriter(context.table(), topics.get(0), client,
-          format.createEncoder(context.physicalType(), formatOptions), partitioner, sinkContext.subtaskIndex(),
-          sinkContext.runId(), prefix, flushAtCheckpoints);
-      return keyFormat == null ? writer
-          : writer.withKey(keyFormat.createEncoder(context.physicalType().project(keyFields), keyOptions), keyFields, false);
-    };
+    return sinkContext -> new KafkaSinkWriter(context.table(), topics.get(0), client,
+        format.createEncoder(valueType, formatOptions), partitioner, sinkContext.subtaskIndex(), sinkContext.runId(),
+        prefix, flushAtCheckpoints)
+        .withLayout(layout, keyFormat == null ? null : keyFormat.createEncoder(layout.keyType(context.physicalType()),
+            keyOptions), false);
   }
 
-  /**
-   * The {@code key.fields} (separated by {@code ;}) as physical field indexes, checked against
-   * {@code key.format}; null when records have no key. The value holds every column ({@code
-   * value.fields-include} = {@code ALL}, the default; {@code EXCEPT_KEY} is not supported yet).
-   */
-  private static int[] keyFields(TableOptions options, TableContext context) {
-    String raw = options.map().get(KafkaOptions.KEY_FIELDS);
-    boolean hasFormat = options.contains(KafkaOptions.KEY_FORMAT);
-    String include = options.map().getOrDefault(KafkaOptions.VALUE_FIELDS_INCLUDE, "ALL");
-    if (!include.equalsIgnoreCase("ALL")) {
-      throw options.error("'" + KafkaOptions.VALUE_FIELDS_INCLUDE + "' = '" + include + "' is not supported yet; the"
-          + " value holds every column ('ALL')");
-    }
-    if (raw == null && !hasFormat) {
-      return null;
-    }
-    if (raw == null || !hasFormat) {
-      throw options.error("Record keys need both '" + KafkaOptions.KEY_FORMAT + "' and '" + KafkaOptions.KEY_FIELDS
-          + "' (the key columns, separated by ';')");
-    }
-    List<String> names = context.physicalType().names();
-    return Arrays.stream(raw.split(";")).map(String::trim).mapToInt(name -> {
-      int i = names.indexOf(name);
-      if (i < 0) {
-        throw options.error("'" + KafkaOptions.KEY_FIELDS + "' names '" + name + "', which is not a physical column;"
-            + " the columns are " + names);
-      }
-      return i;
-    }).toArray();
+  /** The key format's options: {@code key.<format>.x}. */
+  static Map<String, String> keyOptions(FormatFactory keyFormat, Map<String, String> options) {
+    return prefixed(options, "key." + keyFormat.identifier() + ".");
   }
 
   static Map<String, String> prefixed(Map<String, String> options, String prefix) {

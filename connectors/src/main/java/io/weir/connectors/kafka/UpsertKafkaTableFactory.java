@@ -15,7 +15,9 @@ import java.util.Set;
  * The {@code upsert-kafka} connector, as in Flink: a table with a PRIMARY KEY over a compacted
  * topic. Written to, it takes an updating result: each {@code +I}/{@code +U} becomes the record of
  * its key ({@code key.format} over the key columns, {@code value.format} over the row), each
- * {@code -D} a tombstone. (Reading it back as a changelog is not built yet.)
+ * {@code -D} a tombstone. Read, it is a changelog: a record is the new row of its key, a
+ * tombstone deletes the key. {@code value.fields-include} = {@code EXCEPT_KEY} keeps the key
+ * columns out of the value.
  */
 public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runtime.connector.SourceFactory {
   private static final String IDENTIFIER = "upsert-kafka";
@@ -32,7 +34,9 @@ public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runti
 
   @Override
   public Set<String> optionalOptions() {
-    return Set.of("sink.parallelism", KafkaOptions.DELIVERY_GUARANTEE.key(), KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX);
+    return Set.of("sink.parallelism", KafkaOptions.DELIVERY_GUARANTEE.key(), KafkaOptions.SINK_TRANSACTIONAL_ID_PREFIX,
+        KafkaOptions.VALUE_FIELDS_INCLUDE, KafkaOptions.BOUNDED_MODE.key(), KafkaOptions.BOUNDED_SPECIFIC_OFFSETS,
+        KafkaOptions.BOUNDED_TIMESTAMP);
   }
 
   @Override
@@ -47,7 +51,7 @@ public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runti
 
   @Override
   public boolean isBounded(TableContext context) {
-    return false;
+    return TableOptions.of(context, IDENTIFIER).get(KafkaOptions.BOUNDED_MODE) != KafkaOptions.BoundedMode.UNBOUNDED;
   }
 
   @Override
@@ -73,28 +77,29 @@ public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runti
     String topic = options.map().get(KafkaOptions.TOPIC).trim();
     return new KafkaSource(startOptions, KafkaOptions.clientProperties(options), java.util.List.of(topic), null,
         f.value(), f.valueOptions(), context.physicalType(), java.util.List.of())
-        .upserts(f.key(), f.keyOptions(), f.keyFields());
+        .withLayout(f.layout(), f.key(), f.keyOptions(), true);
   }
 
   @Override
   public TableSink createSink(TableContext context) {
     TableOptions options = TableOptions.of(context, IDENTIFIER);
     Formats f = Formats.of(context, options);
-    var keyType = context.physicalType().project(f.keyFields());
+    var keyType = f.layout().keyType(context.physicalType());
+    var valueType = f.layout().valueType(context.physicalType());
     f.key().createEncoder(keyType, f.keyOptions());
-    f.value().createEncoder(context.physicalType(), f.valueOptions());
+    f.value().createEncoder(valueType, f.valueOptions());
     Properties client = KafkaOptions.clientProperties(options);
     String topic = options.map().get(KafkaOptions.TOPIC).trim();
     String transactionalPrefix = KafkaTableFactory.transactionalPrefix(options, context);
     boolean flush = options.get(KafkaOptions.DELIVERY_GUARANTEE) != KafkaOptions.DeliveryGuarantee.NONE;
     return sinkContext -> new KafkaSinkWriter(context.table(), topic, client,
-        f.value().createEncoder(context.physicalType(), f.valueOptions()), KafkaOptions.Partitioner.DEFAULT,
+        f.value().createEncoder(valueType, f.valueOptions()), KafkaOptions.Partitioner.DEFAULT,
         sinkContext.subtaskIndex(), sinkContext.runId(), transactionalPrefix, flush)
-        .withKey(f.key().createEncoder(keyType, f.keyOptions()), f.keyFields(), true);
+        .withLayout(f.layout(), f.key().createEncoder(keyType, f.keyOptions()), true);
   }
 
-  /** The key columns (the primary key) and the key and value formats with their options. */
-  private record Formats(int[] keyFields, FormatFactory key, Map<String, String> keyOptions, FormatFactory value,
+  /** The columns of key and value (the key's are the primary key's), and their formats with options. */
+  private record Formats(RecordLayout layout, FormatFactory key, Map<String, String> keyOptions, FormatFactory value,
       Map<String, String> valueOptions) {
     static Formats of(TableContext context, TableOptions options) {
       if (context.primaryKey().isEmpty()) {
@@ -103,8 +108,9 @@ public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runti
       }
       FormatFactory key = FactoryUtil.format(context.table(), context.options(), KafkaOptions.KEY_FORMAT);
       FormatFactory value = FactoryUtil.format(context.table(), context.options(), KafkaOptions.VALUE_FORMAT);
-      return new Formats(context.primaryKey().stream().mapToInt(Integer::intValue).toArray(),
-          key, KafkaTableFactory.prefixed(context.options(), "key." + key.identifier() + "."),
+      int[] primaryKey = context.primaryKey().stream().mapToInt(Integer::intValue).toArray();
+      return new Formats(RecordLayout.of(options, context, primaryKey),
+          key, KafkaTableFactory.keyOptions(key, context.options()),
           value, KafkaTableFactory.prefixed(context.options(), "value." + value.identifier() + "."));
     }
   }

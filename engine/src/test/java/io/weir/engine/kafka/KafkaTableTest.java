@@ -55,6 +55,15 @@ class KafkaTableTest {
     return out;
   }
 
+  /** The topic's records as "key value", sorted. */
+  private static List<String> keysAndValues(String topic) {
+    List<String> out = new ArrayList<>();
+    kafka.consumeAll(Set.of(topic), true, Duration.ofMillis(300)).forEach(r -> out.add(
+        new String(r.key(), StandardCharsets.UTF_8) + " " + new String(r.value(), StandardCharsets.UTF_8)));
+    out.sort(null);
+    return out;
+  }
+
   private static Session session() {
     Session s = Engine.create(new Configuration()).newSession();
     s.execute("SET 'parallelism.default' = '2'");
@@ -323,10 +332,7 @@ class KafkaTableTest {
     Job job = ((StatementResult.JobResult) s.execute("INSERT INTO keyed_out SELECT id, k FROM keyed_in")).job();
     awaitCount("keyed_out", 6);
     job.cancel();
-    List<String> keyed = new ArrayList<>();
-    kafka.consumeAll(Set.of("keyed_out"), true, Duration.ofMillis(300)).forEach(r -> keyed.add(
-        new String(r.key(), StandardCharsets.UTF_8) + " " + new String(r.value(), StandardCharsets.UTF_8)));
-    keyed.sort(null);
+    List<String> keyed = keysAndValues("keyed_out");
     assertEquals("{\"k\":0} {\"id\":0,\"k\":0}", keyed.get(0));
     assertEquals(6, keyed.size());
     s.execute(kafkaTable("bad_key", "id BIGINT", "keyed_out", ", 'key.format' = 'json', 'key.fields' = 'nope'"));
@@ -357,5 +363,84 @@ class KafkaTableTest {
     awaitCount("grown", 9);
     job.cancel();
     assertEquals(9, values("grown").size());
+  }
+
+  @Test
+  void exceptKeyKeepsTheKeyColumnsOutOfTheValue() throws Exception {
+    kafka.createTopic("ek_in", 1);
+    kafka.createTopic("ek_mid", 1);
+    kafka.createTopic("ek_out", 1);
+    produce("ek_in", 1, 0, 4);
+    Session s = session();
+    s.execute(kafkaTable("ek_in", "id BIGINT, k INT, v INT", "ek_in", ", 'scan.startup.mode' = 'earliest-offset'"));
+    String exceptKey = ", 'key.format' = 'json', 'key.fields' = 'k;id', 'value.fields-include' = 'EXCEPT_KEY'";
+    s.execute(kafkaTable("ek_mid", "id BIGINT, k INT, v INT", "ek_mid", exceptKey + ", 'scan.startup.mode' = 'earliest-offset'"));
+    s.execute(kafkaTable("ek_out", "id BIGINT, k INT, v INT", "ek_out", ""));
+    Job write = ((StatementResult.JobResult) s.execute("INSERT INTO ek_mid SELECT * FROM ek_in")).job();
+    awaitCount("ek_mid", 4);
+    write.cancel();
+    List<String> records = keysAndValues("ek_mid");
+    // The key holds k and id, in key.fields order; the value only what is left.
+    assertEquals("{\"k\":1,\"id\":1} {\"v\":7}", records.get(1), records.toString());
+    // Read back, key and value make the whole row again.
+    Job read = ((StatementResult.JobResult) s.execute("INSERT INTO ek_out SELECT * FROM ek_mid")).job();
+    awaitCount("ek_out", 4);
+    read.cancel();
+    assertEquals(List.of("{\"id\":0,\"k\":0,\"v\":0}", "{\"id\":1,\"k\":1,\"v\":7}",
+        "{\"id\":2,\"k\":2,\"v\":14}", "{\"id\":3,\"k\":3,\"v\":21}"), values("ek_out"));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> {
+      s.execute(kafkaTable("no_key", "id BIGINT", "ek_mid", ", 'value.fields-include' = 'EXCEPT_KEY'"));
+      s.execute("INSERT INTO ek_out SELECT id, 0, 0 FROM no_key");
+    });
+    assertTrue(e.getMessage().contains("'EXCEPT_KEY' needs the key columns"), e.getMessage());
+  }
+
+  @Test
+  void completedCheckpointsCommitTheirOffsetsToTheConsumerGroup() throws Exception {
+    kafka.createTopic("grouped", 2);
+    kafka.createTopic("grouped_out", 1);
+    produce("grouped", 2, 0, 50);
+    Session s = session();
+    s.execute("SET 'execution.checkpointing.interval' = '100 ms'");
+    s.execute(kafkaTable("grouped", "id BIGINT", "grouped", ", 'scan.startup.mode' = 'earliest-offset',"
+        + " 'properties.group.id' = 'weir-reporting'"));
+    s.execute(kafkaTable("grouped_out", "id BIGINT", "grouped_out", ""));
+    Job job = ((StatementResult.JobResult) s.execute("INSERT INTO grouped_out SELECT id FROM grouped")).job();
+    awaitCount("grouped_out", 50);
+    Map<Integer, Long> committed = Map.of();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    try (var admin = kafka.admin()) {
+      while (!committed.equals(Map.of(0, 25L, 1, 25L)) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        committed = new java.util.TreeMap<>();
+        for (var e : admin.listConsumerGroupOffsets("weir-reporting").partitionsToOffsetAndMetadata().get().entrySet()) {
+          committed.put(e.getKey().partition(), e.getValue().offset());
+        }
+      }
+    } finally {
+      job.cancel();
+    }
+    // Every record read and checkpointed: the group's offsets are the partitions' ends.
+    assertEquals(Map.of(0, 25L, 1, 25L), committed);
+  }
+
+  @Test
+  void csvAndRawFormats() throws Exception {
+    kafka.createTopic("csv_in", 1);
+    kafka.createTopic("raw_out", 1);
+    kafka.produce("csv_in", List.of(
+        new ProducerRecord<>("csv_in", null, "1,apple,3".getBytes(StandardCharsets.UTF_8)),
+        new ProducerRecord<>("csv_in", null, "2,\"pear, ripe\",5".getBytes(StandardCharsets.UTF_8))));
+    Session s = session();
+    s.execute("CREATE TABLE csv_in (id INT, name STRING, qty INT) WITH ('connector' = 'kafka', 'topic' = 'csv_in',"
+        + " 'properties.bootstrap.servers' = '" + kafka.bootstrapServers() + "', 'format' = 'csv',"
+        + " 'scan.startup.mode' = 'earliest-offset')");
+    s.execute("CREATE TABLE raw_out (line STRING) WITH ('connector' = 'kafka', 'topic' = 'raw_out',"
+        + " 'properties.bootstrap.servers' = '" + kafka.bootstrapServers() + "', 'format' = 'raw')");
+    Job job = ((StatementResult.JobResult) s.execute(
+        "INSERT INTO raw_out SELECT name || ' x' || CAST(qty AS STRING) FROM csv_in")).job();
+    awaitCount("raw_out", 2);
+    job.cancel();
+    assertEquals(List.of("apple x3", "pear, ripe x5"), values("raw_out"));
   }
 }

@@ -40,6 +40,14 @@ public interface SplitReader extends AutoCloseable {
     return null;
   }
 
+  /**
+   * A checkpoint that recorded this reader at {@code position} (as {@link #position()} gave it) has
+   * completed. Recovery never depends on it; it lets a connector report progress elsewhere, as the
+   * Kafka source commits offsets to its consumer group. Called on the task thread, between {@link
+   * #read} calls.
+   */
+  default void checkpointComplete(String position) {}
+
   @Override
   default void close() throws Exception {}
 }

@@ -37,6 +37,8 @@ final class SourceTask extends Task {
   /** Ids of splits found by discovery, this task's or another's. */
   private final java.util.Set<String> discovered = new java.util.HashSet<>();
   private final ConcurrentLinkedQueue<CheckpointTarget> barriers = new ConcurrentLinkedQueue<>();
+  /** The positions of active splits recorded by checkpoints not yet complete, by checkpoint id. */
+  private final java.util.TreeMap<Long, Map<String, String>> pendingPositions = new java.util.TreeMap<>();
 
   private static final class SplitState {
     final SourceSplit split;
@@ -233,8 +235,28 @@ final class SourceTask extends Task {
       }
       positions.put(s.split.id(), position);
     }
+    pendingPositions.put(checkpointId, positions);
     return List.of(new SnapshotPart(scanUid, scanDescription, readerContext.subtaskIndex(), readerContext.parallelism(),
         new SourcePositions(splitParallelism, positions).encode()));
+  }
+
+  /**
+   * Tells each active reader the position the completed checkpoint recorded for it. Positions of
+   * older checkpoints that never completed are dropped: a later completion supersedes them.
+   */
+  @Override
+  void checkpointCompleted(long checkpointId) throws Exception {
+    Map<String, String> positions = pendingPositions.get(checkpointId);
+    pendingPositions.headMap(checkpointId, true).clear();
+    if (positions == null) {
+      return;
+    }
+    for (SplitState s : active) {
+      String position = positions.get(s.split.id());
+      if (position != null && !SourcePositions.FINISHED.equals(position)) {
+        s.reader.checkpointComplete(position);
+      }
+    }
   }
 
   @Override

@@ -109,8 +109,12 @@ public abstract class Task {
     mailbox.add(() -> {
       chain.notifyCheckpointComplete(checkpointId);
       completedCheckpoint = Math.max(completedCheckpoint, checkpointId);
+      checkpointCompleted(checkpointId);
     });
   }
+
+  /** Checkpoint {@code checkpointId} completed (after the operators heard of it). Task thread. */
+  void checkpointCompleted(long checkpointId) throws Exception {}
 
   /**
    * Stops the task once it has run everything already in its mailbox (a stop with savepoint: the
