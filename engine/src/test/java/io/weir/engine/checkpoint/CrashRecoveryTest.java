@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.common.config.Configuration;
 import io.weir.engine.Engine;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,12 +79,7 @@ class CrashRecoveryTest {
   }
 
   private Process start(Path stateDir, Path script) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        CrashTestProcess.class.getName(), stateDir.toString(), script.toString());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("process.log").toFile()));
-    return pb.start();
+    return CrashTestProcess.launch(stateDir, script, dir.resolve("process.log"));
   }
 
   /** Every line of the visible files (hidden staged files are not output), sorted. */

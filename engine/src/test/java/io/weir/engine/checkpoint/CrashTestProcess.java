@@ -15,6 +15,19 @@ import java.nio.file.Path;
 public final class CrashTestProcess {
   private CrashTestProcess() {}
 
+  /**
+   * Starts this class's {@link #main} in a new JVM, with the test's class path, on {@code
+   * stateDir} and {@code script}; its output is appended to {@code log}.
+   */
+  public static Process launch(Path stateDir, Path script, Path log) throws java.io.IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        CrashTestProcess.class.getName(), stateDir.toString(), script.toString());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return pb.start();
+  }
+
   public static void main(String[] args) throws Exception {
     Path stateDir = Path.of(args[0]);
     Path script = Path.of(args[1]);

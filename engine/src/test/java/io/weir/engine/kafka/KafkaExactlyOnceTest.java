@@ -14,16 +14,10 @@ import io.weir.runtime.job.JobStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,16 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaExactlyOnceTest {
   private static final int EVENTS = 3000;
-  private static final DateTimeFormatter TS_IN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-  /** How the JSON format writes a TIMESTAMP(3), as Flink's: no fraction when it is zero. */
-  private static final DateTimeFormatter TS_OUT = new java.time.format.DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME).toFormatter();
 
   @TempDir Path dir;
 
   private static String event(int i) {
-    String ts = LocalDateTime.ofInstant(Instant.ofEpochMilli(i * 10L), ZoneOffset.UTC).format(TS_IN);
-    return "{\"id\": " + i + ", \"k\": " + (i % 5) + ", \"v\": " + (i * 7 % 100) + ", \"ts\": \"" + ts + "\"}";
+    return WindowedEvents.event(i);
   }
 
   private Job start(EmbeddedKafka kafka, int parallelism, CompletedCheckpoint restore, int run) {
@@ -66,9 +55,7 @@ class KafkaExactlyOnceTest {
         + " 'connector' = 'kafka', 'topic' = 'totals', 'properties.bootstrap.servers' = '" + kafka.bootstrapServers()
         + "', 'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once',"
         + " 'sink.transactional-id-prefix' = 'weir-totals')");
-    return ((StatementResult.JobResult) s.execute("INSERT INTO totals SELECT k, window_start, COUNT(*), SUM(v)"
-        + " FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts), INTERVAL '1' SECOND))"
-        + " GROUP BY k, window_start, window_end")).job();
+    return ((StatementResult.JobResult) s.execute(WindowedEvents.QUERY)).job();
   }
 
   @Test
@@ -122,40 +109,17 @@ class KafkaExactlyOnceTest {
       }
       Thread.sleep(500); // a duplicate would be committed with the next checkpoint
       last.cancel();
-      List<String> rows = committed(kafka);
-      Map<String, String> seen = new TreeMap<>();
-      for (String row : rows) {
-        String window = row.substring(0, row.indexOf("\"cnt\""));
-        assertEquals(null, seen.put(window, row), "window committed twice: " + row);
-      }
+      Map<String, String> seen = WindowedEvents.byWindow(committed(kafka));
       assertEquals(expected, seen);
     }
   }
 
   private static List<String> committed(EmbeddedKafka kafka) {
-    List<String> out = new ArrayList<>();
-    kafka.consumeAll(Set.of("totals"), true, Duration.ofMillis(300))
-        .forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
-    return out;
+    return WindowedEvents.committed(kafka, "totals");
   }
 
   /** Every window of the events, computed directly: the late-time events close them all. */
   private static Map<String, String> expectedWindows() {
-    long watermark = 10_000 * 10L - 1000;
-    Map<String, long[]> acc = new TreeMap<>();
-    for (int i = 0; i < EVENTS; i++) {
-      long start = i * 10L / 1000 * 1000;
-      if (start + 1000 - 1 > watermark) {
-        continue;
-      }
-      String ts = LocalDateTime.ofInstant(Instant.ofEpochMilli(start), ZoneOffset.UTC).format(TS_OUT);
-      String key = "{\"k\":" + (i % 5) + ",\"window_start\":\"" + ts + "\",";
-      long[] a = acc.computeIfAbsent(key, x -> new long[2]);
-      a[0]++;
-      a[1] += i * 7 % 100;
-    }
-    Map<String, String> rows = new TreeMap<>();
-    acc.forEach((key, a) -> rows.put(key, key + "\"cnt\":" + a[0] + ",\"total\":" + a[1] + "}"));
-    return rows;
+    return WindowedEvents.expectedWindows(EVENTS, 10_000 * 10L - 1000);
   }
 }
