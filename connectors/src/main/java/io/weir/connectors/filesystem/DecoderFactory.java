@@ -37,16 +37,23 @@ final class DecoderFactory {
       @Override
       public Row decode(byte[] record, int offset, int length) throws FormatException {
         Row row = full.decode(record, offset, length);
-        if (row == null) {
-          return null;
-        }
-        Object[] values = new Object[projection.length];
-        for (int i = 0; i < projection.length; i++) {
-          values[i] = row.field(projection[i]);
-        }
-        return Row.ofKind(row.kind(), values);
+        return row == null ? null : project(row);
+      }
+
+      @Override
+      public boolean decode(byte[] record, int offset, int length, java.util.function.Consumer<Row> out)
+          throws FormatException {
+        return full.decode(record, offset, length, row -> out.accept(project(row)));
       }
     };
+  }
+
+  private Row project(Row row) {
+    Object[] values = new Object[projection.length];
+    for (int i = 0; i < projection.length; i++) {
+      values[i] = row.field(projection[i]);
+    }
+    return Row.ofKind(row.kind(), values);
   }
 
   private boolean isIdentity() {

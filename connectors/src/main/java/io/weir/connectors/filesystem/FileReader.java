@@ -90,21 +90,21 @@ final class FileReader implements SplitReader {
       } else if (lines.length() == 0) {
         continue;
       }
-      Row row;
+      boolean read;
       skipReported = false;
       try {
-        row = decoder.decode(lines.buffer(), 0, lines.length());
+        // A changelog format (debezium-json) may turn one record into several rows: -U then +U.
+        read = decoder.decode(lines.buffer(), 0, lines.length(), out);
       } catch (FormatException e) {
         throw new WeirException(
             "Failed to read file '" + path + "' at line " + recordLine + ": " + e.getMessage(), e);
       }
-      if (row == null) {
+      if (!read) {
         if (!skipReported) {
           context.recordSkipped("File '" + path + "', line " + recordLine + ": malformed record skipped");
         }
         continue;
       }
-      out.accept(row);
       emitted++;
     }
     return ReadStatus.MORE_AVAILABLE;

@@ -45,6 +45,12 @@ public final class FileSystemTableFactory implements SourceFactory, SinkFactory 
     return true;
   }
 
+  /** A changelog when the format is one ({@code debezium-json}). */
+  @Override
+  public io.weir.common.plan.ChangelogMode changelogMode(Map<String, String> options) {
+    return FactoryUtil.formatChangelogMode(options, FactoryUtil.FORMAT);
+  }
+
   @Override
   public boolean supportsProjectionPushDown() {
     return true;

@@ -62,8 +62,7 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
   @Override
   public io.weir.common.plan.ChangelogMode changelogMode(Map<String, String> options) {
     String key = options.containsKey(KafkaOptions.VALUE_FORMAT) ? KafkaOptions.VALUE_FORMAT : FactoryUtil.FORMAT;
-    return options.containsKey(key) ? FactoryUtil.format("?", options, key).changelogMode()
-        : io.weir.common.plan.ChangelogMode.INSERT_ONLY;
+    return FactoryUtil.formatChangelogMode(options, key);
   }
 
   @Override

@@ -105,6 +105,15 @@ public final class FactoryUtil {
     return f;
   }
 
+  /**
+   * What rows the format under {@code key} makes of records: a changelog for {@code
+   * debezium-json}; insert-only when the format says so or no format is given.
+   */
+  public static io.weir.common.plan.ChangelogMode formatChangelogMode(Map<String, String> options, String key) {
+    return options.containsKey(key) ? format("?", options, key).changelogMode()
+        : io.weir.common.plan.ChangelogMode.INSERT_ONLY;
+  }
+
   /** The options of {@code format} with its prefix removed: {@code json.x} becomes {@code x}. */
   public static Map<String, String> formatOptions(FormatFactory format, Map<String, String> options) {
     Map<String, String> result = new TreeMap<>();
