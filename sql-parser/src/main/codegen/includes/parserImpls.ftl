@@ -215,9 +215,32 @@ SqlCreate SqlCreateWeirObject(Span s, boolean replace) :
         create = SqlCreateTable(s, temporary)
     |
         create = SqlCreateView(s, temporary)
+    |
+        create = SqlCreateFunction(s, temporary)
     )
     {
         return create;
+    }
+}
+
+/** [SYSTEM] FUNCTION [IF NOT EXISTS] name AS 'class' [LANGUAGE JAVA], after CREATE [TEMPORARY]. */
+SqlCreate SqlCreateFunction(Span s, boolean temporary) :
+{
+    boolean system = false;
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlCharStringLiteral className;
+}
+{
+    [ <SYSTEM> { system = true; } ]
+    <FUNCTION>
+    ifNotExists = WeirIfNotExists()
+    name = CompoundIdentifier()
+    <AS>
+    className = WeirStringLiteral()
+    [ <LANGUAGE> <JAVA> ]
+    {
+        return new SqlCreateFunction(s.end(this), name, className, ifNotExists, temporary, system);
     }
 }
 
@@ -388,20 +411,31 @@ SqlCreate SqlCreateView(Span s, boolean temporary) :
 SqlDrop SqlDropWeirObject(Span s, boolean replace) :
 {
     boolean temporary = false;
+    boolean system = false;
     boolean view = false;
     final boolean ifExists;
     final SqlIdentifier name;
 }
 {
     [ <TEMPORARY> { temporary = true; } ]
-    ( <TABLE> | <VIEW> { view = true; } )
-    ifExists = WeirIfExists()
-    name = CompoundIdentifier()
-    {
-        return view
-            ? new SqlDropView(s.end(this), name, ifExists, temporary)
-            : new SqlDropTable(s.end(this), name, ifExists, temporary);
-    }
+    (
+        ( <TABLE> | <VIEW> { view = true; } )
+        ifExists = WeirIfExists()
+        name = CompoundIdentifier()
+        {
+            return view
+                ? new SqlDropView(s.end(this), name, ifExists, temporary)
+                : new SqlDropTable(s.end(this), name, ifExists, temporary);
+        }
+    |
+        [ <SYSTEM> { system = true; } ]
+        <FUNCTION>
+        ifExists = WeirIfExists()
+        name = CompoundIdentifier()
+        {
+            return new SqlDropFunction(s.end(this), name, ifExists, temporary, system);
+        }
+    )
 }
 
 // ------------------------------------------------------------------------------------------

@@ -110,6 +110,10 @@ public final class Engine implements AutoCloseable {
       return;
     }
     StringBuilder ddl = new StringBuilder();
+    // Functions first: views may call them.
+    for (var f : catalog.functions()) {
+      ddl.append(f.ddl()).append(";\n\n");
+    }
     // Tables first: views refer to them. Views are saved in name order; recover() retries as needed.
     for (var o : catalog.all()) {
       if (o instanceof io.weir.planner.catalog.CatalogTable) {

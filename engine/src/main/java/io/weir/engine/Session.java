@@ -13,14 +13,17 @@ import io.weir.common.types.LogicalType;
 import io.weir.common.types.RowType;
 import io.weir.planner.PlannedStatement;
 import io.weir.planner.Planner;
+import io.weir.planner.catalog.CatalogFunction;
 import io.weir.planner.catalog.CatalogObject;
 import io.weir.planner.catalog.CatalogTable;
 import io.weir.planner.catalog.CatalogView;
 import io.weir.runtime.connector.FactoryUtil;
 import io.weir.runtime.job.Job;
 import io.weir.sql.parser.WeirSqlParser;
+import io.weir.sql.parser.ddl.SqlCreateFunction;
 import io.weir.sql.parser.ddl.SqlCreateTable;
 import io.weir.sql.parser.ddl.SqlCreateView;
+import io.weir.sql.parser.ddl.SqlDropFunction;
 import io.weir.sql.parser.ddl.SqlDropTable;
 import io.weir.sql.parser.ddl.SqlDropView;
 import io.weir.sql.parser.ddl.SqlReset;
@@ -116,7 +119,7 @@ public final class Session {
   StatementResult execute(SqlNode node, String text) {
     StatementResult result = node instanceof SqlInsert insert ? insert(insert, text, null) : dispatch(node);
     if (node instanceof SqlCreateTable || node instanceof SqlCreateView || node instanceof SqlDropTable
-        || node instanceof SqlDropView) {
+        || node instanceof SqlDropView || node instanceof SqlCreateFunction || node instanceof SqlDropFunction) {
       engine.catalogChanged();
     }
     return result;
@@ -156,6 +159,17 @@ public final class Session {
       String name = Planner.simpleName(drop.name());
       boolean dropped = engine.catalog().drop(name, true, drop.ifExists());
       return ok(dropped ? "View '" + name + "' dropped." : "View '" + name + "' does not exist; nothing changed.");
+    }
+    if (node instanceof SqlCreateFunction ddl) {
+      CatalogFunction function = planner().resolveFunction(ddl);
+      boolean created = engine.catalog().createFunction(function, ddl.ifNotExists());
+      return ok(created ? "Function '" + function.name() + "' created."
+          : "Function '" + function.name() + "' already exists; nothing changed.");
+    }
+    if (node instanceof SqlDropFunction drop) {
+      String name = Planner.simpleName(drop.name());
+      boolean dropped = engine.catalog().dropFunction(name, drop.ifExists());
+      return ok(dropped ? "Function '" + name + "' dropped." : "Function '" + name + "' does not exist; nothing changed.");
     }
     if (node instanceof SqlShowTables) {
       return singleColumn("table name", engine.catalog().tableNames());

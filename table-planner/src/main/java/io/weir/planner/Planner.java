@@ -95,7 +95,11 @@ public final class Planner {
   public Planner(Catalog catalog, ConnectorCapabilities capabilities, java.util.function.Predicate<String> runtimeFunctions) {
     this.catalog = catalog;
     this.capabilities = capabilities;
-    this.operators = WeirOperatorTable.create(runtimeFunctions);
+    // As in Flink: SYSTEM user functions, then the built-ins, then the other user functions.
+    this.operators = org.apache.calcite.sql.util.SqlOperatorTables.chain(
+        io.weir.planner.calcite.UserFunctions.table(catalog, true),
+        WeirOperatorTable.create(runtimeFunctions),
+        io.weir.planner.calcite.UserFunctions.table(catalog, false));
   }
 
   /** A planner that assumes the runtime evaluates every function. */
@@ -114,7 +118,9 @@ public final class Planner {
     for (org.apache.calcite.sql.SqlOperator op : operators.getOperatorList()) {
       if (op instanceof org.apache.calcite.sql.SqlFunction && !(op instanceof org.apache.calcite.sql.SqlAggFunction)
           && op.getName().matches("[A-Za-z][A-Za-z0-9_]*")) {
-        names.add(op.getName().toUpperCase(java.util.Locale.ROOT));
+        // User functions keep the name they were created with; built-ins are listed in upper case.
+        String user = io.weir.planner.calcite.UserFunctions.functionName(op);
+        names.add(user != null ? user : op.getName().toUpperCase(java.util.Locale.ROOT));
       }
     }
     return List.copyOf(names);
@@ -394,6 +400,17 @@ public final class Planner {
         : new RexInputRef(0, rel.getRowType().getFieldList().get(0).getType());
     ExprSpec spec = new RexToExprSpec(ctx.cluster.getRexBuilder()).convert(rex);
     return new ResolvedExpression(spec, TypeConverter.toLogicalType(rex.getType()));
+  }
+
+  /**
+   * Resolves a {@code CREATE FUNCTION}: its class is loaded now and its {@code eval} methods read,
+   * so a missing class or one without {@code eval} fails the statement, naming the class.
+   */
+  public io.weir.planner.catalog.CatalogFunction resolveFunction(io.weir.sql.parser.ddl.SqlCreateFunction ddl) {
+    String name = simpleName(ddl.name());
+    var evals = io.weir.common.functions.EvalMethods.of(ddl.className(),
+        io.weir.common.functions.EvalMethods.defaultLoader());
+    return new io.weir.planner.catalog.CatalogFunction(name, ddl.className(), ddl.system(), ddl.temporary(), evals);
   }
 
   /** Resolves a {@code CREATE VIEW}: its query is validated now and its schema recorded. */

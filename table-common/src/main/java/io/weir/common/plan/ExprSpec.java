@@ -2,6 +2,7 @@ package io.weir.common.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.weir.common.types.LogicalType;
@@ -59,12 +60,27 @@ public sealed interface ExprSpec {
     }
   }
 
-  /** A call of the built-in function {@code function} on {@code operands}. */
-  record Call(String function, List<ExprSpec> operands, LogicalType type) implements ExprSpec {
+  /**
+   * A call of the function {@code function} on {@code operands}: a built-in, or, when {@code
+   * functionClass} is set, the user-defined {@link io.weir.common.functions.ScalarFunction} of that
+   * class (registered under the name {@code function}).
+   */
+  record Call(String function, List<ExprSpec> operands, LogicalType type,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String functionClass) implements ExprSpec {
     public Call {
       requireNonNull(function, "function");
       requireNonNull(type, "type");
       operands = List.copyOf(operands);
+    }
+
+    /** A call of the built-in {@code function}. */
+    public Call(String function, List<ExprSpec> operands, LogicalType type) {
+      this(function, operands, type, null);
+    }
+
+    /** Whether this calls a user-defined function. */
+    public boolean isUserDefined() {
+      return functionClass != null;
     }
 
     @Override

@@ -53,6 +53,11 @@ public final class RexToExprSpec {
       for (RexNode operand : call.getOperands()) {
         operands.add(convert(operand));
       }
+      String functionClass = UserFunctions.functionClass(call.getOperator());
+      if (functionClass != null) {
+        return new ExprSpec.Call(UserFunctions.functionName(call.getOperator()), operands,
+            TypeConverter.toLogicalType(call.getType()), functionClass);
+      }
       return new ExprSpec.Call(functionName(call), operands, TypeConverter.toLogicalType(call.getType()));
     }
     throw new WeirException("Expression " + node + " is not supported here");

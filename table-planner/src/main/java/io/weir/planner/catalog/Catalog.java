@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class Catalog {
   private final Map<String, CatalogObject> objects = new ConcurrentSkipListMap<>();
+  /** User functions by lower-case name: function names are case-insensitive, as in Flink. */
+  private final Map<String, CatalogFunction> functions = new ConcurrentSkipListMap<>();
 
   public Optional<CatalogObject> get(String name) {
     return Optional.ofNullable(objects.get(name));
@@ -55,6 +57,53 @@ public final class Catalog {
       throw new WeirException(kind + " '" + name + "' does not exist");
     }
     return objects.remove(name, existing);
+  }
+
+  /**
+   * Registers a user function.
+   *
+   * @return false when one of that name (in any case) exists and {@code ifNotExists} is set
+   * @throws WeirException when the name is taken and {@code ifNotExists} is not set
+   */
+  public boolean createFunction(CatalogFunction function, boolean ifNotExists) {
+    CatalogFunction previous = functions.putIfAbsent(functionKey(function.name()), function);
+    if (previous == null) {
+      return true;
+    }
+    if (ifNotExists) {
+      return false;
+    }
+    throw new WeirException("A function named '" + previous.name() + "' already exists (class '"
+        + previous.className() + "'); DROP FUNCTION it first");
+  }
+
+  /**
+   * Removes the user function {@code name} (any case).
+   *
+   * @return false when there is none and {@code ifExists} is set
+   */
+  public boolean dropFunction(String name, boolean ifExists) {
+    if (functions.remove(functionKey(name)) != null) {
+      return true;
+    }
+    if (ifExists) {
+      return false;
+    }
+    throw new WeirException("Function '" + name + "' does not exist (SHOW FUNCTIONS lists them)");
+  }
+
+  /** The user function {@code name}, in any case. */
+  public Optional<CatalogFunction> function(String name) {
+    return Optional.ofNullable(functions.get(functionKey(name)));
+  }
+
+  /** The user functions, by name. */
+  public List<CatalogFunction> functions() {
+    return List.copyOf(functions.values());
+  }
+
+  private static String functionKey(String name) {
+    return name.toLowerCase(java.util.Locale.ROOT);
   }
 
   public List<String> tableNames() {

@@ -30,6 +30,13 @@ public final class ExpressionCompiler {
       return row -> value;
     }
     ExprSpec.Call call = (ExprSpec.Call) spec;
+    if (call.isUserDefined()) {
+      List<RowExpression> args = new ArrayList<>(call.operands().size());
+      for (ExprSpec operand : call.operands()) {
+        args.add(compile(operand));
+      }
+      return UserFunctionCalls.compile(call, args);
+    }
     BuiltinFunctions.Function fn = BuiltinFunctions.lookup(call.function());
     if (fn == null) {
       throw new WeirException(
@@ -92,7 +99,7 @@ public final class ExpressionCompiler {
       return true;
     }
     if (spec instanceof ExprSpec.Call c) {
-      return BuiltinFunctions.isDeterministic(c.function())
+      return !c.isUserDefined() && BuiltinFunctions.isDeterministic(c.function())
           && c.operands().stream().allMatch(ExpressionCompiler::isConstant);
     }
     return false;
