@@ -44,6 +44,12 @@ public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runti
     return Set.of(KafkaOptions.PROPERTIES_PREFIX, "key.", "value.");
   }
 
+  /** The record's metadata, readable as for {@code kafka} tables. */
+  @Override
+  public Map<String, io.weir.common.types.LogicalType> readableMetadata() {
+    return KafkaMetadata.TYPES;
+  }
+
   @Override
   public boolean acceptsUpdates() {
     return true;
@@ -76,7 +82,7 @@ public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runti
         context.readFields(), context.config()), IDENTIFIER);
     String topic = options.map().get(KafkaOptions.TOPIC).trim();
     return new KafkaSource(startOptions, KafkaOptions.clientProperties(options), java.util.List.of(topic), null,
-        f.value(), f.valueOptions(), context.physicalType(), java.util.List.of())
+        f.value(), f.valueOptions(), context.physicalType(), context.metadataKeys())
         .withLayout(f.layout(), f.key(), f.keyOptions(), true);
   }
 

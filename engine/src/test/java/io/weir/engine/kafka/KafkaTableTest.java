@@ -443,4 +443,31 @@ class KafkaTableTest {
     job.cancel();
     assertEquals(List.of("apple x3", "pear, ripe x5"), values("raw_out"));
   }
+
+  @Test
+  void upsertKafkaSourceWithComputedAndMetadataColumnsAndAWatermark() throws Exception {
+    kafka.createTopic("prices", 1);
+    String[][] records = {
+        {"1", "{\"id\": 1, \"price\": 5, \"ts\": \"2026-01-01 00:00:01\"}"},
+        {"2", "{\"id\": 2, \"price\": 7, \"ts\": \"2026-01-01 00:00:02\"}"},
+        {"1", "{\"id\": 1, \"price\": 1, \"ts\": \"2026-01-01 00:00:03\"}"}, // now filtered out
+        {"3", "{\"id\": 3, \"price\": 9, \"ts\": \"2026-01-01 00:00:04\"}"},
+        {"3", null}, // a tombstone: id 3 is deleted
+        {"2", "{\"id\": 2, \"price\": 8, \"ts\": \"2026-01-01 00:00:05\"}"}};
+    List<ProducerRecord<byte[], byte[]>> batch = new ArrayList<>();
+    for (String[] r : records) {
+      batch.add(new ProducerRecord<>("prices", 0, ("{\"id\": " + r[0] + "}").getBytes(StandardCharsets.UTF_8),
+          r[1] == null ? null : r[1].getBytes(StandardCharsets.UTF_8)));
+    }
+    kafka.produce("prices", batch);
+    Session s = session();
+    s.execute("CREATE TABLE prices (id BIGINT, price INT, ts TIMESTAMP(3), doubled AS price * 2,"
+        + " `offset` BIGINT METADATA VIRTUAL, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND,"
+        + " PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 'prices',"
+        + " 'properties.bootstrap.servers' = '" + kafka.bootstrapServers() + "', 'key.format' = 'json',"
+        + " 'value.format' = 'json', 'scan.bounded.mode' = 'latest-offset')");
+    var result = (StatementResult.QueryResult) s.execute("SELECT id, doubled, `offset` FROM prices WHERE price > 1");
+    List<List<String>> table = io.weir.engine.oracle.Changelogs.apply(Session.collectAll(result, Duration.ofSeconds(60)));
+    assertEquals(List.of(List.of("2", "16", "5")), table);
+  }
 }

@@ -119,7 +119,9 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
     if (capabilities.sourceEmitsUpserts(scan.table().options())) {
       return upsertScan(scan);
     }
-    return addNode(scanSpec(scan), optionalParallelism(scan.table(), "scan.parallelism"), scan.changelogMode());
+    ExprSpec filter = scan.filter() == null ? null : rex.convert(scan.filter());
+    return addNode(scanSpec(scan.table(), scan.projection(), filter, TypeConverter.toRowType(scan.getRowType()), List.of()),
+        optionalParallelism(scan.table(), "scan.parallelism"), scan.changelogMode());
   }
 
   /**
@@ -133,25 +135,25 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
       throw new WeirException("Table '" + table.name() + "' (connector '" + table.options().get("connector")
           + "') needs a PRIMARY KEY (... NOT ENFORCED): its records are upserts by key");
     }
-    if (table.columns().size() != table.physicalRowType().arity() || table.watermark() != null) {
-      throw new WeirException("Table '" + table.name() + "' (connector '" + table.options().get("connector")
-          + "'): computed and metadata columns and watermarks are not supported yet on upsert sources");
-    }
+    // The scan gives every column (computed and metadata ones too, its watermark assigned), since
+    // the normaliser keeps whole rows; the filter and the projection apply to its changelog.
     RowType physical = table.physicalRowType();
-    List<Integer> all = java.util.stream.IntStream.range(0, physical.arity()).boxed().toList();
-    List<Integer> keys = table.primaryKey().stream().map(physical.names()::indexOf).toList();
-    int scanId = addNode(new ScanSpec(table.name(), table.options(), physical, all, List.of(), List.of(), null, null,
-        all, physical, RowType.builder().build(), keys), optionalParallelism(table, "scan.parallelism"), ChangelogMode.ALL);
-    int normalize = addNode(new io.weir.common.plan.ChangelogNormalizeSpec(keys, physical), parallelism, ChangelogMode.ALL);
+    RowType full = table.rowType();
+    List<Integer> allColumns = java.util.stream.IntStream.range(0, full.arity()).boxed().toList();
+    List<Integer> physicalKeys = table.primaryKey().stream().map(physical.names()::indexOf).toList();
+    List<Integer> keys = table.primaryKey().stream().map(table::columnIndex).toList();
+    int scanId = addNode(scanSpec(table, allColumns, null, full, physicalKeys),
+        optionalParallelism(table, "scan.parallelism"), ChangelogMode.ALL);
+    int normalize = addNode(new io.weir.common.plan.ChangelogNormalizeSpec(keys, full), parallelism, ChangelogMode.ALL);
     edges.add(new EdgeSpec(scanId, normalize, 0, new Partitioning.Hash(keys)));
     List<Integer> projection = scan.projection();
-    if (projection.equals(all)) {
+    if (projection.equals(allColumns) && scan.filter() == null) {
       return normalize;
     }
-    List<ExprSpec> refs = projection.stream()
-        .map(i -> (ExprSpec) new ExprSpec.InputRef(i, physical.type(i))).toList();
-    int calc = addNode(new io.weir.common.plan.CalcSpec(refs, null, physical,
-        physical.project(projection.stream().mapToInt(Integer::intValue).toArray())), parallelism, ChangelogMode.ALL);
+    List<ExprSpec> refs = projection.stream().map(i -> (ExprSpec) new ExprSpec.InputRef(i, full.type(i))).toList();
+    ExprSpec filter = scan.filter() == null ? null : rex.convert(scan.filter());
+    int calc = addNode(new io.weir.common.plan.CalcSpec(refs, filter, full,
+        full.project(projection.stream().mapToInt(Integer::intValue).toArray())), parallelism, ChangelogMode.ALL);
     connect(normalize, calc, 0);
     return calc;
   }
@@ -420,14 +422,18 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
    * Lays out the scan row (read physical fields, then the computed columns needed) and maps the
    * table's expressions onto it; see {@link ScanSpec}.
    */
-  private ScanSpec scanSpec(StreamPhysicalTableSourceScan scan) {
-    CatalogTable table = scan.table();
+  /**
+   * The scan of {@code table} giving the columns {@code projection} (table column indexes), as
+   * {@code outputType}, of the rows {@code filter} (over table columns; null for all) keeps.
+   * {@code primaryKey}: physical indexes, for a source that needs them (upserts); else empty.
+   */
+  private ScanSpec scanSpec(CatalogTable table, List<Integer> projection, ExprSpec filter, RowType outputType,
+      List<Integer> primaryKey) {
     List<CatalogTable.Column> columns = table.columns();
     int[] physicalIndex = table.physicalIndexes();
 
     // Which table columns the scan needs.
-    TreeSet<Integer> needed = new TreeSet<>(scan.projection());
-    ExprSpec filter = scan.filter() == null ? null : rex.convert(scan.filter());
+    TreeSet<Integer> needed = new TreeSet<>(projection);
     if (filter != null) {
       ExprSpecs.collectInputs(filter, needed);
     }
@@ -499,7 +505,7 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
           ExprSpecs.remap(table.watermark().expression(), scanIndexOfColumn::get));
     }
     List<Integer> outputFields = new ArrayList<>();
-    for (int c : scan.projection()) {
+    for (int c : projection) {
       outputFields.add(scanIndexOfColumn.get(c));
     }
     return new ScanSpec(
@@ -512,7 +518,8 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
         watermark,
         filter == null ? null : ExprSpecs.remap(filter, scanIndexOfColumn::get),
         outputFields,
-        TypeConverter.toRowType(scan.getRowType()),
-        metadataType);
+        outputType,
+        metadataType,
+        primaryKey);
   }
 }
