@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** Measures a benchmark run: wall time, CPU time, peak heap and peak resident memory. */
-final class BenchmarkReport {
+public final class BenchmarkReport {
   private final long startNanos = System.nanoTime();
   private final long startCpuNanos = processCpuNanos();
 
@@ -43,7 +43,8 @@ final class BenchmarkReport {
         peakHeap / 1048576.0, peakRssKb() / 1024.0);
   }
 
-  private static long processCpuNanos() {
+  /** The CPU time the process has used, in nanoseconds (0 where the JVM does not say). */
+  public static long processCpuNanos() {
     var os = ManagementFactory.getOperatingSystemMXBean();
     if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
       return sun.getProcessCpuTime();
@@ -52,7 +53,7 @@ final class BenchmarkReport {
   }
 
   /** VmHWM from /proc: the process's peak resident set, in KiB (0 where /proc is absent). */
-  private static long peakRssKb() {
+  public static long peakRssKb() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {
@@ -63,5 +64,14 @@ final class BenchmarkReport {
       return 0;
     }
     return 0;
+  }
+
+  /** Resets the kernel's peak-RSS mark (VmHWM), so a later {@link #peakRssKb} is the peak since. Linux only. */
+  public static void resetPeakRss() {
+    try {
+      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+    } catch (IOException | UnsupportedOperationException e) {
+      // not Linux, or not allowed: the peak then spans everything run so far
+    }
   }
 }
