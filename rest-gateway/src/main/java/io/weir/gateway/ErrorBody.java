@@ -1,58 +1,54 @@
 package io.weir.gateway;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.http.Context;
 import io.weir.common.error.SqlException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
  * Flink's error body, {@code {"errors":["<message>", ...]}}, with a short message first (Flink puts
- * a stack trace there), the stack trace as a second element only when asked for, and a Weir-only
- * {@code "weir"} object that Flink's clients ignore:
- * {@code {"errors":["SQL parse error at line 1, column 1: ..."],"weir":{"code":"SQL_ERROR","line":1,"column":1}}}.
+ * a stack trace there) and the stack trace as a second element only when asked for. Nothing else
+ * goes into the body: Flink's {@code RestClient} rejects an error body with any other field ("Response
+ * was neither of the expected type nor an error"). Weir's machine-readable details travel in headers:
+ * {@code Weir-Error-Code: SQL_ERROR} and, for SQL errors, {@code Weir-Error-Position: 2:6-2:11}
+ * (line:column of the first and the last character).
  */
 final class ErrorBody {
+  static final String CODE_HEADER = "Weir-Error-Code";
+  static final String POSITION_HEADER = "Weir-Error-Position";
+
   private ErrorBody() {}
 
-  static String of(Throwable error, String code, boolean withStackTrace) {
+  /**
+   * @param trace the error whose stack trace is to be the second element, or null for none
+   */
+  static String of(String message, Throwable trace) {
     return Json.write(g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("errors");
-      g.writeString(message(error));
-      if (withStackTrace) {
-        StringWriter trace = new StringWriter();
-        error.printStackTrace(new PrintWriter(trace));
-        g.writeString(trace.toString());
+      g.writeString(message);
+      if (trace != null) {
+        StringWriter text = new StringWriter();
+        trace.printStackTrace(new PrintWriter(text));
+        g.writeString(text.toString());
       }
       g.writeEndArray();
-      writeDetails(g, error, code);
       g.writeEndObject();
     });
   }
 
   /** Flink's body for an error with no exception behind it: {@code {"errors":["Not found: /v3/nosuch"]}}. */
   static String of(String message) {
-    return Json.write(g -> {
-      g.writeStartObject();
-      g.writeArrayFieldStart("errors");
-      g.writeString(message);
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+    return of(message, null);
   }
 
-  private static void writeDetails(JsonGenerator g, Throwable error, String code) throws IOException {
-    g.writeObjectFieldStart("weir");
-    g.writeStringField("code", code);
+  /** Sets the Weir-only headers: the error's code and, for a SQL error, its position. */
+  static void headers(Context ctx, Throwable error, String code) {
+    ctx.header(CODE_HEADER, code);
     SqlException sql = sqlCause(error);
     if (sql != null && sql.hasPosition()) {
-      g.writeNumberField("line", sql.line());
-      g.writeNumberField("column", sql.column());
-      g.writeNumberField("endLine", sql.endLine());
-      g.writeNumberField("endColumn", sql.endColumn());
+      ctx.header(POSITION_HEADER, sql.line() + ":" + sql.column() + "-" + sql.endLine() + ":" + sql.endColumn());
     }
-    g.writeEndObject();
   }
 
   static SqlException sqlCause(Throwable error) {
@@ -64,7 +60,7 @@ final class ErrorBody {
     return null;
   }
 
-  private static String message(Throwable error) {
+  static String message(Throwable error) {
     String m = error.getMessage();
     return m == null || m.isBlank() ? error.getClass().getSimpleName() : m;
   }

@@ -106,13 +106,18 @@ public final class GatewayServer implements AutoCloseable {
           default -> throw new IllegalArgumentException(route);
         }
       });
-      cfg.routes.exception(GatewayException.class, (e, ctx) -> fail(ctx, e.status(),
-          ErrorBody.of(e.getCause() != null ? e.getCause() : e, e.code(), stackTraces(ctx))));
+      cfg.routes.exception(GatewayException.class, (e, ctx) -> {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        ErrorBody.headers(ctx, cause, e.code());
+        // The message is the gateway's (it may add context to the cause's); the trace is the cause's.
+        fail(ctx, e.status(), ErrorBody.of(ErrorBody.message(e), stackTraces(ctx) ? cause : null));
+      });
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(),
           ErrorBody.of(e.getStatus() == 404 ? "Not found: " + ctx.path() : e.getMessage())));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.warn("Request {} {} failed", ctx.method(), ctx.path(), e);
-        fail(ctx, 500, ErrorBody.of(e, "INTERNAL_ERROR", stackTraces(ctx)));
+        ErrorBody.headers(ctx, e, "INTERNAL_ERROR");
+        fail(ctx, 500, ErrorBody.of("Internal server error: " + ErrorBody.message(e), stackTraces(ctx) ? e : null));
       });
       cfg.routes.error(404, ctx -> {
         if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {

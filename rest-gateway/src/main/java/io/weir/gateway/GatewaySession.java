@@ -92,7 +92,12 @@ final class GatewaySession {
       makeRoomForOperation();
       operations.put(op.handle(), op);
     }
-    op.started(executor.submit(() -> op.execute(() -> run(statement, overlay))));
+    try {
+      op.started(executor.submit(() -> op.execute(() -> run(statement, overlay))));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw GatewayException.notFound("SESSION_NOT_FOUND", "Session '" + handle + "' was closed while the statement"
+          + " was submitted.");
+    }
     if (!timeout.isZero()) {
       timer.schedule(() -> op.timeOut(timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -106,13 +111,18 @@ final class GatewaySession {
       }
       Map<String, String> saved = new LinkedHashMap<>(session.config().toMap());
       try {
-        overlay.forEach((k, v) -> session.execute("SET '" + k.replace("'", "''") + "' = '" + v.replace("'", "''") + "'"));
+        overlay.forEach((k, v) -> session.execute(setStatement(k, v)));
         return session.execute(statement);
       } finally {
         session.config().clear();
         saved.forEach(session.config()::set);
       }
     }
+  }
+
+  /** {@code SET 'key' = 'value'}, quoted: settings from clients go through SET, so the DDL policy sees them. */
+  static String setStatement(String key, String value) {
+    return "SET '" + key.replace("'", "''") + "' = '" + value.replace("'", "''") + "'";
   }
 
   /** Reaps the oldest ended operations when the session holds its maximum; refuses when none ended. */

@@ -56,7 +56,7 @@ final class SessionRegistry implements AutoCloseable {
     GatewaySession gs = new GatewaySession(handle, name, session, config);
     for (var p : properties.entrySet()) {
       try {
-        gs.executeNow("SET '" + p.getKey().replace("'", "''") + "' = '" + p.getValue().replace("'", "''") + "'");
+        gs.executeNow(GatewaySession.setStatement(p.getKey(), p.getValue()));
       } catch (RuntimeException e) {
         throw GatewayException.badRequest("Session property '" + p.getKey() + "' = '" + p.getValue()
             + "' cannot be set: " + e.getMessage());

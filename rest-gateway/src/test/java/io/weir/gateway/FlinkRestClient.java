@@ -32,9 +32,19 @@ final class FlinkRestClient {
       return json.get(field);
     }
 
-    /** The first element of Flink's {@code errors} array. */
+    /**
+     * The first element of Flink's {@code errors} array; the body must hold nothing else, or
+     * Flink's RestClient fails with "Response was neither of the expected type nor an error".
+     */
     String error() {
+      java.util.List<String> fields = new java.util.ArrayList<>();
+      json.fieldNames().forEachRemaining(fields::add);
+      assertEquals(java.util.List.of("errors"), fields, body);
       return json.get("errors").get(0).asText();
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
     }
   }
 

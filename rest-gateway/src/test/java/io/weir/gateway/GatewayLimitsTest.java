@@ -96,7 +96,7 @@ class GatewayLimitsTest {
     var later = client.get("/v3/sessions/" + s + "/operations/" + op + "/result/1");
     assertEquals(404, later.status(), later.body());
     assertTrue(later.error().contains("Session '" + s + "' expired"), later.body());
-    assertEquals("SESSION_EXPIRED", later.get("weir").get("code").asText());
+    assertEquals("SESSION_EXPIRED", later.header("Weir-Error-Code"));
   }
 
   @Test
