@@ -384,6 +384,30 @@ public final class BuiltinFunctions {
     return s -> cache.computeIfAbsent(s, Pattern::compile);
   }
 
+  /**
+   * The {@code index}-th (from 0) piece of {@code s} split at every occurrence of the literal
+   * {@code separator}, empty pieces kept, as Flink's SPLIT_INDEX; null when there are not that many
+   * pieces or {@code s} is empty. Finds only the separators before the piece, splitting nothing else.
+   */
+  static String splitIndex(String s, String separator, int index) {
+    if (index < 0 || s.isEmpty()) {
+      return null;
+    }
+    if (separator.isEmpty()) {
+      return index == 0 ? s : null;
+    }
+    int start = 0;
+    for (int i = 0; i < index; i++) {
+      int next = s.indexOf(separator, start);
+      if (next < 0) {
+        return null;
+      }
+      start = next + separator.length();
+    }
+    int end = s.indexOf(separator, start);
+    return end < 0 ? s.substring(start) : s.substring(start, end);
+  }
+
   private static RowExpression regexpExtract(Args a) {
     java.util.function.Function<String, Pattern> patterns = regexCache(a, 1);
     return strictN(a, v -> {
@@ -619,11 +643,7 @@ public final class BuiltinFunctions {
       java.util.function.Function<String, Pattern> patterns = regexCache(a, 1);
       return strictN(a, v -> patterns.apply((String) v[1]).matcher((String) v[0]).find());
     }, "REGEXP");
-    register(a -> strictN(a, v -> {
-      String[] parts = ((String) v[0]).split(Pattern.quote((String) v[1]), -1);
-      int i = ((Number) v[2]).intValue();
-      return i >= 0 && i < parts.length ? parts[i] : null;
-    }), "SPLIT_INDEX");
+    register(a -> strictN(a, v -> splitIndex((String) v[0], (String) v[1], ((Number) v[2]).intValue())), "SPLIT_INDEX");
     register(BuiltinFunctions::like, "LIKE");
     register(a -> { RowExpression l = like(a); return row -> { Object v = l.eval(row); return v == null ? null : !(Boolean) v; }; }, "NOT LIKE");
     register(a -> strictN(a, v -> ((String) v[1]).indexOf((String) v[0]) + 1), "POSITION");

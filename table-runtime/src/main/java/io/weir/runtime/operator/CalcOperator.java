@@ -18,6 +18,9 @@ final class CalcOperator implements StreamOperator {
   @Override
   public void open(OperatorContext context) {
     ExpressionCompiler compiler = new ExpressionCompiler(context.compileContext());
+    java.util.List<io.weir.common.plan.ExprSpec> all = new java.util.ArrayList<>(spec.projections());
+    all.add(spec.condition());
+    compiler.shareCommonSubexpressions(all);
     condition = spec.condition() == null ? null : compiler.compilePredicate(spec.condition());
     projection = isIdentity() ? null : compiler.compileProjection(spec.projections());
   }

@@ -116,4 +116,27 @@ class ExpressionCompilerTest {
     // Folded at compile time: it no longer reads its row at all.
     assertEquals("ABC", e.eval(null));
   }
+
+  @Test
+  void commonSubexpressionsAreEvaluatedOncePerRow() {
+    ExprSpec extract = call("REGEXP_EXTRACT", STR, ref(0, STR), lit("id=(\\d+)", STR), lit(1, INT));
+    ExprSpec condition = call("IS NOT NULL", BOOL, extract);
+    ExprSpec projection = call("UPPER", STR, extract);
+    ExpressionCompiler compiler = new ExpressionCompiler(CompileContext.utc());
+    compiler.shareCommonSubexpressions(java.util.Arrays.asList(projection, condition));
+    RowPredicate filter = compiler.compilePredicate(condition);
+    RowExpression upper = compiler.compile(projection);
+    // The shared value follows the row: each row gets its own, in whatever order they come.
+    Row a = Row.of("x?id=12");
+    Row b = Row.of("y?id=345");
+    Row none = Row.of("z");
+    assertEquals(true, filter.test(a));
+    assertEquals("12", upper.eval(a));
+    assertEquals(true, filter.test(b));
+    assertEquals("345", upper.eval(b));
+    assertEquals("12", upper.eval(a));
+    assertEquals(false, filter.test(none));
+    assertNull(upper.eval(none));
+    assertEquals(true, filter.test(Row.of("x?id=12"))); // an equal row, another object
+  }
 }
