@@ -23,24 +23,28 @@ class ArchitectureTest {
   private static final String COMMON = "io.weir.common.";
 
   /** Package prefixes each module may import, besides the JDK and its own packages. */
-  private static final Map<String, List<String>> ALLOWED = Map.of(
-      "table-common", List.of(COMMON, "com.fasterxml.jackson.annotation."),
-      "sql-parser", List.of(COMMON, "io.weir.sql.parser.", "org.apache.calcite."),
-      "table-planner", List.of(COMMON, "io.weir.sql.parser.", "io.weir.planner.", "org.apache.calcite."),
-      "state", List.of(COMMON, "io.weir.state.", "org.rocksdb."),
-      "checkpointing", List.of(COMMON, "io.weir.checkpointing.", "com.fasterxml.jackson."),
-      "table-runtime", List.of(COMMON, "io.weir.runtime.", "io.weir.state.", "io.weir.checkpointing."),
-      "connectors", List.of(COMMON, "io.weir.runtime.", "io.weir.state.", "io.weir.connectors.", "io.weir.formats.",
-          "com.fasterxml.jackson.", "org.apache.kafka."),
-      "engine", List.of(COMMON, "io.weir.engine.", "io.weir.planner.", "io.weir.sql.parser.", "io.weir.runtime.",
+  private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+      Map.entry("table-common", List.of(COMMON, "com.fasterxml.jackson.annotation.")),
+      Map.entry("sql-parser", List.of(COMMON, "io.weir.sql.parser.", "org.apache.calcite.")),
+      Map.entry("table-planner", List.of(COMMON, "io.weir.sql.parser.", "io.weir.planner.", "org.apache.calcite.")),
+      Map.entry("state", List.of(COMMON, "io.weir.state.", "org.rocksdb.")),
+      Map.entry("checkpointing", List.of(COMMON, "io.weir.checkpointing.", "com.fasterxml.jackson.")),
+      Map.entry("table-runtime", List.of(COMMON, "io.weir.runtime.", "io.weir.state.", "io.weir.checkpointing.")),
+      Map.entry("connectors", List.of(COMMON, "io.weir.runtime.", "io.weir.state.", "io.weir.connectors.",
+          "io.weir.formats.", "com.fasterxml.jackson.", "org.apache.kafka.")),
+      Map.entry("engine", List.of(COMMON, "io.weir.engine.", "io.weir.planner.", "io.weir.sql.parser.", "io.weir.runtime.",
           "io.weir.state.", "io.weir.checkpointing.", "io.weir.connectors.", "io.weir.formats.",
-          "com.fasterxml.jackson.", "org.apache.calcite.sql."),
-      "sql-cli", List.of(COMMON, "io.weir.cli.", "io.weir.engine.", "io.weir.runtime.job.", "org.jline."),
-      "benchmarks", List.of(COMMON, "io.weir.bench.", "io.weir.engine.", "io.weir.runtime.", "io.weir.connectors.",
+          "com.fasterxml.jackson.", "org.apache.calcite.sql.")),
+      Map.entry("sql-cli", List.of(COMMON, "io.weir.cli.", "io.weir.engine.", "io.weir.runtime.job.", "org.jline.")),
+      // The gateway speaks HTTP (Javalin on Jetty; Jetty directly only for TLS) over the engine's Session.
+      Map.entry("rest-gateway", List.of(COMMON, "io.weir.gateway.", "io.weir.engine.", "io.javalin.",
+          "org.eclipse.jetty.", "com.fasterxml.jackson.", "org.slf4j.")),
+      Map.entry("benchmarks", List.of(COMMON, "io.weir.bench.", "io.weir.engine.", "io.weir.runtime.",
+          "io.weir.connectors.",
           // micro-benchmarks of the state API measure the backends directly
           "io.weir.state.", "io.weir.checkpointing.",
           // the Kafka benchmark preloads its topics with a plain producer
-          "org.apache.kafka."));
+          "org.apache.kafka.")));
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
