@@ -211,6 +211,11 @@ public final class GatewayServer implements AutoCloseable {
     return sessions;
   }
 
+  /** Requests being handled now (for tests of the clean stop). */
+  int inFlight() {
+    return inFlight.get();
+  }
+
   /**
    * Stops cleanly: new requests get 503, requests in flight (long polls included) finish, the
    * server stops listening, sessions close (their queries cancelled), and running INSERT jobs take

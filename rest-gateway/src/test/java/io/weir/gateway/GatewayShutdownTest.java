@@ -25,6 +25,30 @@ class GatewayShutdownTest {
   }
 
   @Test
+  void stopFinishesTheRequestsInFlightAndRefusesNewOnes() throws Exception {
+    server = GatewayServer.start(GatewayConfig.builder().port(0).longPollWait(java.time.Duration.ofSeconds(2)).build());
+    FlinkRestClient client = new FlinkRestClient(server.port());
+    String s = client.openSession(Map.of());
+    client.readToEnd(s, client.submit(s, "CREATE TABLE quiet (k INT) WITH ('connector'='datagen', 'rows-per-second'='5')"),
+        "JSON");
+    String op = client.submit(s, "SELECT k FROM quiet WHERE k IS NULL"); // never a row: every page is long-polled
+    var first = client.firstPage(s, op, "JSON");
+    var inFlight = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> client.get(client.resultPath(s, op, FlinkRestClient.nextToken(first), "JSON")));
+    while (server.inFlight() == 0) {
+      FlinkRestClient.sleep(5);
+    }
+    var stopping = java.util.concurrent.CompletableFuture.runAsync(server::stop);
+    var answered = inFlight.get();
+    assertEquals(200, answered.status(), answered.body());
+    assertEquals("PAYLOAD", answered.get("resultType").asText());
+    stopping.get();
+    server = null;
+    // Stopped: nothing listens any more.
+    org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> client.get("/v1/api_versions"));
+  }
+
+  @Test
   void stopCheckpointsInsertJobsAndTheNextStartResumesThem() throws Exception {
     server = GatewayServer.start(GatewayConfig.builder().port(0).stateDir(stateDir).build());
     FlinkRestClient client = new FlinkRestClient(server.port());
