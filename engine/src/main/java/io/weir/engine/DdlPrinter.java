@@ -44,6 +44,10 @@ final class DdlPrinter {
     if (t.comment() != null) {
       sb.append("\nCOMMENT '").append(t.comment().replace("'", "''")).append("'");
     }
+    if (!t.partitionKeys().isEmpty()) {
+      sb.append("\nPARTITIONED BY (").append(String.join(", ", t.partitionKeys().stream().map(k -> "`" + k + "`")
+          .toList())).append(")");
+    }
     sb.append(" WITH (\n");
     List<String> options = new ArrayList<>();
     for (Map.Entry<String, String> e : t.options().entrySet()) {

@@ -23,6 +23,11 @@ final class EngineCapabilities implements ConnectorCapabilities {
   }
 
   @Override
+  public boolean supportsPartitioning(Map<String, String> options) {
+    return FactoryUtil.connector("?", options).supportsPartitioning();
+  }
+
+  @Override
   public boolean sourceEmitsUpserts(Map<String, String> options) {
     return FactoryUtil.connector("?", options) instanceof io.weir.runtime.connector.SourceFactory source
         && source.emitsUpserts();

@@ -37,6 +37,11 @@ public interface ConnectorCapabilities {
     return Map.of();
   }
 
+  /** Whether the connector knows {@code PARTITIONED BY}: it writes a directory per partition. */
+  default boolean supportsPartitioning(Map<String, String> options) {
+    return false;
+  }
+
   /** Whether the table's sink can take updates and deletes, not only inserts. */
   boolean sinkAcceptsUpdates(Map<String, String> options);
 

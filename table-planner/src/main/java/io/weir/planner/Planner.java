@@ -344,8 +344,20 @@ public final class Planner {
         throw errorAt(ddl.name().getParserPosition(), "Primary key column '" + key + "' is not a column of table '" + name + "'");
       }
     }
+    for (String key : ddl.partitionKeys()) {
+      if (!physicalType.names().contains(key)) {
+        throw errorAt(ddl.name().getParserPosition(), "Partition column '" + key + "' is not a physical column of table '"
+            + name + "'; PARTITIONED BY names columns declared with a type");
+      }
+    }
+    if (!ddl.partitionKeys().isEmpty() && !capabilities.supportsPartitioning(ddl.options())) {
+      throw errorAt(ddl.name().getParserPosition(), "Table '" + name + "' is PARTITIONED BY " + ddl.partitionKeys()
+          + ", but its connector '" + ddl.options().get("connector") + "' does not write partitions (the 'filesystem'"
+          + " connector does)");
+    }
     Map<String, String> options = ddl.options();
-    return new CatalogTable(name, columns, watermark, ddl.primaryKey(), options, ddl.comment().orElse(null), ddl.temporary());
+    return new CatalogTable(name, columns, watermark, ddl.primaryKey(), options, ddl.comment().orElse(null), ddl.temporary(),
+        ddl.partitionKeys());
   }
 
   private CatalogTable.WatermarkDefinition resolveWatermark(SqlWatermark wm, List<CatalogTable.Column> columns) {

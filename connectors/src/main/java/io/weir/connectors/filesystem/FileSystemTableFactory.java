@@ -1,6 +1,7 @@
 package io.weir.connectors.filesystem;
 
 import io.weir.common.error.WeirException;
+import io.weir.common.types.RowType;
 import io.weir.connectors.internal.TableOptions;
 import io.weir.runtime.connector.FactoryUtil;
 import io.weir.runtime.connector.SinkFactory;
@@ -49,6 +50,12 @@ public final class FileSystemTableFactory implements SourceFactory, SinkFactory 
   @Override
   public io.weir.common.plan.ChangelogMode changelogMode(Map<String, String> options) {
     return FactoryUtil.formatChangelogMode(options, FactoryUtil.FORMAT);
+  }
+
+  /** Writes a directory per partition; reading a partitioned table is not supported yet. */
+  @Override
+  public boolean supportsPartitioning() {
+    return true;
   }
 
   @Override
@@ -115,12 +122,18 @@ public final class FileSystemTableFactory implements SourceFactory, SinkFactory 
     options.get(FileSystemOptions.SINK_PARALLELISM);
     FormatFactory format = FactoryUtil.format(context.table(), context.options(), FileSystemOptions.FORMAT);
     Map<String, String> formatOptions = FactoryUtil.formatOptions(format, context.options());
+    int[] partitionFields = context.partitionKeys().stream().mapToInt(Integer::intValue).toArray();
+    if (partitionFields.length == context.physicalType().arity()) {
+      throw options.error("Every column is a partition column, so the files would hold nothing; keep at least one"
+          + " column out of PARTITIONED BY.");
+    }
+    RowType fileType = context.physicalType().project(FileSystemSink.dataFields(context.physicalType(), partitionFields));
     try {
-      format.createEncoder(context.physicalType(), formatOptions); // checks options and types now
+      format.createEncoder(fileType, formatOptions); // checks options and types now
     } catch (WeirException e) {
       throw options.error(e.getMessage());
     }
-    return new FileSystemSink(context.table(), directory, format, context.physicalType(), formatOptions);
+    return new FileSystemSink(context.table(), directory, format, context.physicalType(), formatOptions, partitionFields);
   }
 
   private static Duration monitorInterval(TableOptions options) {

@@ -13,6 +13,8 @@ import java.util.Map;
  * A table created with {@code CREATE TABLE}: its columns (physical, computed, metadata) in declared
  * order, its watermark, primary key and connector options — resolved: every expression validated
  * and translated when the table was created, so a bad DDL fails at CREATE, not at the first query.
+ *
+ * @param partitionKeys the {@code PARTITIONED BY} columns (physical), in order; empty for none
  */
 public record CatalogTable(
     String name,
@@ -21,7 +23,8 @@ public record CatalogTable(
     List<String> primaryKey,
     Map<String, String> options,
     String comment,
-    boolean temporary)
+    boolean temporary,
+    List<String> partitionKeys)
     implements CatalogObject {
 
   public CatalogTable {
@@ -29,6 +32,13 @@ public record CatalogTable(
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
     options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+    partitionKeys = List.copyOf(partitionKeys);
+  }
+
+  /** A table that is not partitioned. */
+  public CatalogTable(String name, List<Column> columns, WatermarkDefinition watermark, List<String> primaryKey,
+      Map<String, String> options, String comment, boolean temporary) {
+    this(name, columns, watermark, primaryKey, options, comment, temporary, List.of());
   }
 
   /** A column of the table. */

@@ -100,7 +100,8 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
     }
     List<String> physicalNames = table.physicalRowType().names();
     List<Integer> primaryKey = table.primaryKey().stream().map(physicalNames::indexOf).toList();
-    int id = addNode(new SinkSpec(table.name(), table.options(), table.physicalRowType(), primaryKey), p,
+    List<Integer> partitionKeys = table.partitionKeys().stream().map(physicalNames::indexOf).toList();
+    int id = addNode(new SinkSpec(table.name(), table.options(), table.physicalRowType(), primaryKey, partitionKeys), p,
         node(input).changelogMode());
     if (keyed != null && !(node(input).parallelism() == p && p == 1)) {
       edges.add(new EdgeSpec(input, id, 0, keyed));
@@ -429,6 +430,11 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
    */
   private ScanSpec scanSpec(CatalogTable table, List<Integer> projection, ExprSpec filter, RowType outputType,
       List<Integer> primaryKey) {
+    if (!table.partitionKeys().isEmpty()) {
+      throw new WeirException("Table '" + table.name() + "' is PARTITIONED BY " + table.partitionKeys()
+          + ": Weir writes partitioned tables, but cannot read them yet. Declare a table without PARTITIONED BY"
+          + " over one partition's directory to read it.");
+    }
     List<CatalogTable.Column> columns = table.columns();
     int[] physicalIndex = table.physicalIndexes();
 

@@ -48,6 +48,14 @@ public interface DynamicTableFactory {
     return java.util.Map.of();
   }
 
+  /**
+   * Whether the connector writes a {@code PARTITIONED BY} table: a directory per partition, named
+   * {@code column=value}. Tables of other connectors cannot be partitioned.
+   */
+  default boolean supportsPartitioning() {
+    return false;
+  }
+
   /** Whether a filter may be pushed into this table's scan, to run right after decoding. */
   default boolean supportsFilterPushDown() {
     return false;

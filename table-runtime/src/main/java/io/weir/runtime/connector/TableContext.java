@@ -21,6 +21,8 @@ import java.util.Map;
  *     this order, as {@link DynamicTableFactory#readableMetadata()} types them (Kafka's {@code
  *     timestamp}, {@code partition}…); empty for most queries
  * @param primaryKey the table's primary key, as indexes of the physical row; empty without one
+ * @param partitionKeys the table's {@code PARTITIONED BY} columns, as indexes of the physical row;
+ *     empty when it is not partitioned
  */
 public record TableContext(
     String table,
@@ -29,7 +31,20 @@ public record TableContext(
     List<Integer> readFields,
     Configuration config,
     List<String> metadataKeys,
-    List<Integer> primaryKey) {
+    List<Integer> primaryKey,
+    List<Integer> partitionKeys) {
+
+  public TableContext(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
+      Configuration config, List<String> metadataKeys, List<Integer> primaryKey) {
+    this(table, options, physicalType, readFields, config, metadataKeys, primaryKey, List.of());
+  }
+
+  /** What a sink of {@code spec} is told: it receives rows of the whole physical type. */
+  public static TableContext ofSink(io.weir.common.plan.SinkSpec spec, Configuration config) {
+    List<Integer> all = java.util.stream.IntStream.range(0, spec.outputType().arity()).boxed().toList();
+    return new TableContext(spec.table(), spec.options(), spec.outputType(), all, config, List.of(), spec.primaryKey(),
+        spec.partitionKeys());
+  }
 
   public TableContext(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
       Configuration config) {
@@ -44,6 +59,7 @@ public record TableContext(
   public TableContext {
     metadataKeys = List.copyOf(metadataKeys);
     primaryKey = List.copyOf(primaryKey);
+    partitionKeys = List.copyOf(partitionKeys);
     requireNonNull(table, "table");
     options = Map.copyOf(options);
     requireNonNull(physicalType, "physicalType");

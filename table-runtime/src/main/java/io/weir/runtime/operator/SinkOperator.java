@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Hands rows to a connector's {@link SinkWriter}.
@@ -42,9 +41,7 @@ final class SinkOperator implements StreamOperator {
 
   @Override
   public void open(OperatorContext context) throws Exception {
-    List<Integer> all = IntStream.range(0, spec.outputType().arity()).boxed().toList();
-    TableContext table = new TableContext(spec.table(), spec.options(), spec.outputType(), all, context.config(),
-        List.of(), spec.primaryKey());
+    TableContext table = TableContext.ofSink(spec, context.config());
     TableSink sink = FactoryUtil.sinkFactory(spec.table(), spec.options()).createSink(table);
     writer = sink.createWriter(new SinkContext(context.subtaskIndex(), context.parallelism(), context.runId()));
     twoPhase = context.checkpointing();

@@ -94,10 +94,7 @@ public final class TaskBuilder {
       if (n.spec() instanceof io.weir.common.plan.SinkSpec sink) {
         // Creating the sink checks its options against the job's settings too (e.g. an exactly-once
         // Kafka sink needs checkpoints); each task creates its own when it opens.
-        List<Integer> all = java.util.stream.IntStream.range(0, sink.outputType().arity()).boxed().toList();
-        FactoryUtil.sinkFactory(sink.table(), sink.options())
-            .createSink(new TableContext(sink.table(), sink.options(), sink.outputType(), all, config, List.of(),
-                sink.primaryKey()));
+        FactoryUtil.sinkFactory(sink.table(), sink.options()).createSink(TableContext.ofSink(sink, config));
       }
     }
     if (checkpoints.restore != null) {
