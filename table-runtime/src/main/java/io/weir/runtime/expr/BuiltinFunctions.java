@@ -369,19 +369,20 @@ public final class BuiltinFunctions {
     return strict2(a, (s, pat) -> likePattern((String) pat, escape).matcher((String) s).matches());
   }
 
-  private static java.util.function.Function<String, Pattern> regexCache(Args a, int i) {
+  /** The regex of argument {@code i}: compiled once when it is a literal, else per value (the last 64 kept). */
+  private static java.util.function.Function<String, CompiledRegex> regexCache(Args a, int i) {
     Object lit = a.literal(i);
     if (lit != null) {
-      Pattern p = Pattern.compile((String) lit);
-      return s -> p;
+      CompiledRegex r = new CompiledRegex((String) lit);
+      return s -> r;
     }
-    Map<String, Pattern> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    Map<String, CompiledRegex> cache = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Pattern> e) {
+      protected boolean removeEldestEntry(Map.Entry<String, CompiledRegex> e) {
         return size() > 64;
       }
     };
-    return s -> cache.computeIfAbsent(s, Pattern::compile);
+    return s -> cache.computeIfAbsent(s, CompiledRegex::new);
   }
 
   /**
@@ -409,11 +410,11 @@ public final class BuiltinFunctions {
   }
 
   private static RowExpression regexpExtract(Args a) {
-    java.util.function.Function<String, Pattern> patterns = regexCache(a, 1);
+    java.util.function.Function<String, CompiledRegex> patterns = regexCache(a, 1);
     return strictN(a, v -> {
       Matcher m = patterns.apply((String) v[1]).matcher((String) v[0]);
       int group = v.length > 2 ? ((Number) v[2]).intValue() : 1;
-      if (!m.find() || group > m.groupCount()) {
+      if (m == null || !m.find() || group > m.groupCount()) {
         return null;
       }
       return m.group(group);
@@ -635,13 +636,19 @@ public final class BuiltinFunctions {
     register(a -> strict1(a, v -> ((String) v).replaceAll(" +$", "")), "RTRIM");
     register(a -> strictN(a, v -> ((String) v[0]).replace((String) v[1], (String) v[2])), "REPLACE");
     register(a -> {
-      java.util.function.Function<String, Pattern> patterns = regexCache(a, 1);
-      return strictN(a, v -> patterns.apply((String) v[1]).matcher((String) v[0]).replaceAll((String) v[2]));
+      java.util.function.Function<String, CompiledRegex> patterns = regexCache(a, 1);
+      return strictN(a, v -> {
+        Matcher m = patterns.apply((String) v[1]).matcher((String) v[0]);
+        return m == null ? v[0] : m.replaceAll((String) v[2]);
+      });
     }, "REGEXP_REPLACE");
     register(BuiltinFunctions::regexpExtract, "REGEXP_EXTRACT");
     register(a -> {
-      java.util.function.Function<String, Pattern> patterns = regexCache(a, 1);
-      return strictN(a, v -> patterns.apply((String) v[1]).matcher((String) v[0]).find());
+      java.util.function.Function<String, CompiledRegex> patterns = regexCache(a, 1);
+      return strictN(a, v -> {
+        Matcher m = patterns.apply((String) v[1]).matcher((String) v[0]);
+        return m != null && m.find();
+      });
     }, "REGEXP");
     register(a -> strictN(a, v -> splitIndex((String) v[0], (String) v[1], ((Number) v[2]).intValue())), "SPLIT_INDEX");
     register(BuiltinFunctions::like, "LIKE");

@@ -142,6 +142,24 @@ final class DateTimeFunctions {
     DateTimeFormatter fixed = lit != null ? formatter((String) lit) : null;
     LogicalType t = a.type(0);
     ZoneId zone = a.context().zone();
+    long bucket = lit == null ? 0 : unchangedFor((String) lit);
+    if (bucket > 0 && (t.root() == TypeRoot.TIMESTAMP || t.root() == TypeRoot.TIMESTAMP_LTZ)) {
+      // Timestamps arrive nearly in order: format once per second or minute, not once per row.
+      return BuiltinFunctions.strictNOf(a, new java.util.function.Function<Object[], Object>() {
+        private long lastBucket = Long.MIN_VALUE;
+        private String last;
+
+        @Override
+        public Object apply(Object[] v) {
+          long b = Math.floorDiv((Long) v[0], bucket);
+          if (b != lastBucket) {
+            last = toLocal(v[0], t, zone).format(fixed);
+            lastBucket = b;
+          }
+          return last;
+        }
+      });
+    }
     return BuiltinFunctions.strictNOf(a, v -> {
       DateTimeFormatter fmt = fixed != null ? fixed : formatter((String) v[1]);
       LocalDateTime ldt = t.root().isCharacterString()
@@ -149,6 +167,29 @@ final class DateTimeFunctions {
           : toLocal(v[0], t, zone);
       return ldt.format(fmt);
     });
+  }
+
+  /**
+   * How long (ms) a formatted timestamp stays the same with {@code pattern}: 60 000 when it shows
+   * nothing finer than minutes, 1 000 for seconds, 0 (format every time) for anything finer or not
+   * understood. Minute-aligned buckets hold in every time zone, whose offsets are whole minutes.
+   */
+  static long unchangedFor(String pattern) {
+    long bucket = 60_000L;
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && Character.isLetter(c)) {
+        if (c == 's') {
+          bucket = Math.min(bucket, 1000L);
+        } else if ("yMdHhmEaDLuQqwWeckK".indexOf(c) < 0) {
+          return 0; // fractions of seconds, zones, or a letter not reviewed here
+        }
+      }
+    }
+    return bucket;
   }
 
   private static RowExpression extract(BuiltinFunctions.Args a) {

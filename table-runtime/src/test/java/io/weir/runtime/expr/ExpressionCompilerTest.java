@@ -139,4 +139,23 @@ class ExpressionCompilerTest {
     assertNull(upper.eval(none));
     assertEquals(true, filter.test(Row.of("x?id=12"))); // an equal row, another object
   }
+
+  @Test
+  void dateFormatOfSuccessiveTimestampsFollowsEachOne() {
+    RowExpression minute = new ExpressionCompiler(CompileContext.utc())
+        .compile(call("DATE_FORMAT", STR, ref(0, TS), lit("HH:mm", STR)));
+    RowExpression second = new ExpressionCompiler(CompileContext.utc())
+        .compile(call("DATE_FORMAT", STR, ref(0, TS), lit("mm:ss", STR)));
+    long t = 1586937907123L; // 2020-04-15 08:05:07.123
+    assertEquals("08:05", minute.eval(Row.of(t)));
+    assertEquals("08:05", minute.eval(Row.of(t + 52_000))); // 08:05:59.123
+    assertEquals("08:06", minute.eval(Row.of(t + 53_000)));
+    assertEquals("08:05", minute.eval(Row.of(t))); // out of order
+    assertEquals("05:07", second.eval(Row.of(t)));
+    assertEquals("05:08", second.eval(Row.of(t + 900)));
+    assertEquals(60_000L, DateTimeFunctions.unchangedFor("yyyy-MM-dd HH:mm"));
+    assertEquals(1_000L, DateTimeFunctions.unchangedFor("HH:mm:ss"));
+    assertEquals(0L, DateTimeFunctions.unchangedFor("HH:mm:ss.SSS"));
+    assertEquals(60_000L, DateTimeFunctions.unchangedFor("'at' HH:mm")); // quoted letters are text
+  }
 }

@@ -29,6 +29,10 @@ public final class AggregateFunctions {
    *     argument type the function cannot take
    */
   public static AggregateFunction create(AggregateCallSpec call, RowType inputType, boolean retraction) {
+    if (call.distinct()) {
+      // The call on its own, through the distinct view AggregateCalls keeps for it.
+      return new AggregateCalls(List.of(call), inputType, retraction).asFunction();
+    }
     List<Integer> args = call.arguments();
     int[] arguments = args.stream().mapToInt(Integer::intValue).toArray();
     for (int a : arguments) {
@@ -61,7 +65,7 @@ public final class AggregateFunctions {
           "Unknown aggregate function '" + function
               + "'; expected COUNT, SUM, SUM0, MIN, MAX, AVG, FIRST_VALUE, LAST_VALUE or LISTAGG");
     };
-    return call.distinct() ? new DistinctFunction(f, arguments, inputType) : f;
+    return f;
   }
 
   /** The type of the only argument of a one-argument function. */

@@ -362,7 +362,43 @@ class AggregateFunctionsTest {
         .accumulatorSerializer().signature());
     assertEquals("MINMAX_RETRACT_ACC<BIGINT>", AggregateFunctions.create(call("MAX", LogicalType.bigint(), false, L), INPUT)
         .accumulatorSerializer().signature());
-    assertEquals("DISTINCT_ACC<STRING, COUNT_ACC>", AggregateFunctions.create(call("COUNT", LogicalType.bigint(), true, S), INPUT)
-        .accumulatorSerializer().signature());
+    assertEquals("ACCUMULATORS<COUNT_ACC, DISTINCT_VIEW<STRING, 1>>",
+        AggregateFunctions.create(call("COUNT", LogicalType.bigint(), true, S), INPUT).accumulatorSerializer().signature());
+  }
+
+  @Test
+  void distinctCallsOverTheSameArgumentsShareOneViewWithACountPerFilter() {
+    // COUNT(DISTINCT s), COUNT(DISTINCT s) FILTER (WHERE b), SUM(DISTINCT i): two views, s's shared.
+    // The FILTER flag is a BOOLEAN field put at the end of the input.
+    RowType input = RowType.builder().add("i", LogicalType.integer()).add("s", LogicalType.string())
+        .add("flag", LogicalType.bool()).build();
+    AggregateCalls calls = new AggregateCalls(List.of(
+        new AggregateCallSpec("COUNT", List.of(1), true, -1, LogicalType.bigint(), "all"),
+        new AggregateCallSpec("COUNT", List.of(1), true, 2, LogicalType.bigint(), "flagged"),
+        new AggregateCallSpec("SUM", List.of(0), true, -1, LogicalType.integer(), "sum")), input, true);
+    assertEquals("ACCUMULATORS<COUNT_ACC, COUNT_ACC, SUM_ACC<LONG>, DISTINCT_VIEW<STRING, 2>,"
+        + " DISTINCT_VIEW<INT, 1>>", calls.serializer().signature());
+    Object[] accs = calls.createAccumulators();
+    calls.accumulate(accs, Row.of(1, "a", true));
+    calls.accumulate(accs, Row.of(1, "a", false));
+    calls.accumulate(accs, Row.of(2, "b", false));
+    calls.accumulate(accs, Row.of(3, null, true));
+    assertEquals(List.of(2L, 1L, 6), values(calls, accs));
+    // One flagged "a" is retracted: "a" leaves the flagged count, stays in the other.
+    calls.retract(accs, Row.of(1, "a", true));
+    assertEquals(List.of(2L, 0L, 6), values(calls, accs));
+    // Merging another set: "b" is already counted, "c" and the flagged "b" are new.
+    Object[] other = calls.createAccumulators();
+    calls.accumulate(other, Row.of(2, "b", true));
+    calls.accumulate(other, Row.of(4, "c", false));
+    calls.merge(accs, other);
+    assertEquals(List.of(3L, 1L, 10), values(calls, accs));
+    assertEquals(List.of(2L, 1L, 6), values(calls, other), "merge must not change the other accumulators");
+  }
+
+  private static List<Object> values(AggregateCalls calls, Object[] accs) {
+    Object[] out = new Object[calls.size()];
+    calls.getValues(accs, out, 0);
+    return java.util.Arrays.asList(out);
   }
 }
