@@ -62,7 +62,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NexmarkOracleTest {
   private static final long EVENTS = 30_000;
-  private static final int PARALLELISM = 2;
+  /** 2 by default; {@code -Dnexmark.oracle.parallelism=4} tries another. */
+  private static final int PARALLELISM = Integer.getInteger("nexmark.oracle.parallelism", 2);
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
