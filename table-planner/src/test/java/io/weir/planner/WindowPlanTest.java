@@ -65,6 +65,24 @@ class WindowPlanTest {
             + "INTERVAL '2' SECOND, INTERVAL '10' SECOND))"));
   }
 
+  /** Regression: PROCTIME() computed in a view (Nexmark q12) was not a time attribute. */
+  @Test
+  void procTimeComputedInAViewIsATimeAttribute() {
+    planner.catalog().create(planner.resolveView((io.weir.sql.parser.ddl.SqlCreateView) WeirSqlParser.parseStatement(
+        "CREATE VIEW b AS SELECT bidder, PROCTIME() AS p_time FROM bid")), false);
+    assertEquals("""
+        == Physical Plan ==
+        Collect(fields=[bidder, EXPR$1])
+        +- Exchange(distribution=[single])
+           +- Calc(select=[bidder, EXPR$1])
+              +- WindowAggregate(groupBy=[bidder], window=[TUMBLE(size=[10000 ms]) on p_time (proctime)], select=[bidder, COUNT(*) AS EXPR$1, window_start, window_end, window_time])
+                 +- Exchange(distribution=[hash[bidder]])
+                    +- Calc(select=[bidder, PROCTIME() AS p_time])
+                       +- TableSourceScan(table=[bid], fields=[bidder], watermark=[dateTime, -(dateTime, 4000)])
+        """, explain("SELECT bidder, COUNT(*) FROM TABLE(TUMBLE(TABLE b, DESCRIPTOR(p_time), INTERVAL '10' SECOND)) "
+            + "GROUP BY bidder, window_start, window_end"));
+  }
+
   @Test
   void windowOnAColumnThatIsNotATimeAttributeIsRefused() {
     planner.catalog().create(planner.resolveTable((SqlCreateTable) WeirSqlParser.parseStatement(
