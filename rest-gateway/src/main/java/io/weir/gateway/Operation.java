@@ -1,7 +1,6 @@
 package io.weir.gateway;
 
 import io.weir.common.data.Row;
-import io.weir.common.error.SqlException;
 import io.weir.common.error.WeirException;
 import io.weir.engine.StatementResult;
 import java.time.Duration;
@@ -175,7 +174,7 @@ final class Operation {
     String code = ErrorBody.sqlCause(error) != null ? "SQL_ERROR"
         : error instanceof TimeoutError ? "STATEMENT_TIMEOUT" : "STATEMENT_FAILED";
     String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    if (!(error instanceof WeirException) && !(error instanceof SqlException)) {
+    if (!(error instanceof WeirException)) {
       message = "Statement failed: " + message;
     }
     return new GatewayException(500, code, message, error);

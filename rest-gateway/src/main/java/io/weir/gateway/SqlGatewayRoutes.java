@@ -88,7 +88,7 @@ final class SqlGatewayRoutes {
     if (!version.equals("v1")) {
       add.accept("POST " + session + "/configure-session", this::configureSession);
       add.accept("GET " + session + "/complete-statement", ctx -> {
-        GatewaySession s = session(ctx);
+        session(ctx);
         ObjectNode body = Json.parseObject(ctx.body());
         String statement = Json.text(body, "statement");
         JsonNode position = body.get("position");
@@ -104,7 +104,6 @@ final class SqlGatewayRoutes {
           g.writeEndArray();
           g.writeEndObject();
         }));
-        s.touch();
       });
     }
     add.accept("POST " + session + "/statements", this::executeStatement);
