@@ -125,6 +125,16 @@ public final class GatewayMain {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the token file " + file + ": " + e.getMessage());
     }
+    try {
+      var permissions = Files.getPosixFilePermissions(file);
+      if (permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+          || permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+        System.err.println("weir gateway: warning: the token file " + file + " is readable by other users;"
+            + " chmod 600 " + file);
+      }
+    } catch (UnsupportedOperationException | IOException e) {
+      // not a POSIX file system: nothing to check
+    }
     String token = lines.isEmpty() ? "" : lines.get(0).strip();
     if (token.length() < 16) {
       throw new IllegalArgumentException("the token in " + file + " is " + (token.isEmpty() ? "empty" : "shorter than 16"
