@@ -502,7 +502,22 @@ public final class Planner {
   private StreamGraphTranslator translator(Context ctx, io.weir.common.config.Configuration config) {
     return new StreamGraphTranslator(capabilities, new RexToExprSpec(ctx.cluster.getRexBuilder()),
         config.get(io.weir.common.config.CoreOptions.PARALLELISM),
-        config.get(io.weir.common.config.CoreOptions.STATE_TTL).toMillis());
+        config.get(io.weir.common.config.CoreOptions.STATE_TTL).toMillis(), miniBatch(config));
+  }
+
+  /** {@code table.exec.mini-batch.*}, checked as Flink does: when on, size and latency are required. */
+  private static io.weir.common.plan.GroupAggSpec.MiniBatch miniBatch(io.weir.common.config.Configuration config) {
+    if (!config.get(io.weir.common.config.CoreOptions.MINI_BATCH_ENABLED)) {
+      return null;
+    }
+    long size = config.get(io.weir.common.config.CoreOptions.MINI_BATCH_SIZE);
+    long latency = config.get(io.weir.common.config.CoreOptions.MINI_BATCH_ALLOW_LATENCY).toMillis();
+    if (size <= 0 || latency <= 0) {
+      throw new io.weir.common.error.WeirException("'table.exec.mini-batch.enabled' = 'true' needs a positive"
+          + " 'table.exec.mini-batch.size' (rows per batch, e.g. '5000') and 'table.exec.mini-batch.allow-latency'"
+          + " (e.g. '1 s'); they are " + size + " and " + latency + " ms");
+    }
+    return new io.weir.common.plan.GroupAggSpec.MiniBatch(size, latency);
   }
 
   private static PlannedStatement planned(StreamGraphTranslator translator, RowType resultType) {

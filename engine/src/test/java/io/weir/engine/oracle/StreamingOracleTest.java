@@ -157,19 +157,26 @@ class StreamingOracleTest {
             h2("SELECT id, COUNT(*) OVER (PARTITION BY customer ORDER BY ts_ms RANGE BETWEEN 5000 PRECEDING AND CURRENT ROW)" + onTime)));
   }
 
+  /** Each case at parallelism 1, 2 and 4, and at 2 with mini-batch aggregation (batches of 7 rows). */
   static Stream<Arguments> casesAtParallelism() {
-    return cases().flatMap(c -> Stream.of(1, 2, 4).map(p -> Arguments.of(c, p)));
+    return cases().flatMap(c -> Stream.of(Arguments.of(c, 1, false), Arguments.of(c, 2, false),
+        Arguments.of(c, 4, false), Arguments.of(c, 2, true)));
   }
 
-  @ParameterizedTest(name = "{0} at parallelism {1}")
+  @ParameterizedTest(name = "{0} at parallelism {1}, mini-batch {2}")
   @MethodSource("casesAtParallelism")
-  void finalTableEqualsTheBatchAnswer(Case c, int parallelism) throws Exception {
+  void finalTableEqualsTheBatchAnswer(Case c, int parallelism, boolean miniBatch) throws Exception {
     List<List<String>> expected = sorted(c.oracle().apply(h2));
     assertFalse(expected.isEmpty(), "the oracle must have something to compare");
     try (Engine engine = Engine.create()) {
       Session s = engine.newSession();
       s.execute("SET 'parallelism.default' = '" + parallelism + "'");
       s.execute("SET 'pipeline.auto-watermark-interval' = '0'");
+      if (miniBatch) {
+        s.execute("SET 'table.exec.mini-batch.enabled' = 'true'");
+        s.execute("SET 'table.exec.mini-batch.size' = '7'");
+        s.execute("SET 'table.exec.mini-batch.allow-latency' = '50 ms'");
+      }
       s.execute("CREATE TABLE orders (id BIGINT, customer STRING, amount INT, ts TIMESTAMP(3), "
           + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'filesystem', 'path' = '" + file
           + "', 'format' = 'json', 'scan.parallelism' = '1')");
@@ -181,7 +188,7 @@ class StreamingOracleTest {
         actual.forEach(missing::remove);
         List<List<String>> extra = new ArrayList<>(actual);
         expected.forEach(extra::remove);
-        throw new AssertionError(c.name() + " at parallelism " + parallelism + ": " + expected.size() + " rows expected, "
+        throw new AssertionError(c.name() + " at parallelism " + parallelism + (miniBatch ? " with mini-batches" : "") + ": " + expected.size() + " rows expected, "
             + actual.size() + " produced; missing " + head(missing) + ", unexpected " + head(extra)
             + "; late rows dropped: " + result.job().metrics().lateRowsDropped());
       }

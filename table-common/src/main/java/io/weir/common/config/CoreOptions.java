@@ -65,10 +65,30 @@ public final class CoreOptions {
           "How long the state of an unbounded aggregation's group lives after its last change; 0 keeps it "
               + "forever. Results for expired groups start over and may be incorrect.");
 
+  public static final ConfigOption<Boolean> MINI_BATCH_ENABLED =
+      ConfigOption.bool(
+          "table.exec.mini-batch.enabled",
+          false,
+          "Buffer the input of unbounded aggregations and apply it per group key once per batch: one state"
+              + " access and at most one result change per key and batch, instead of one per row.");
+
+  public static final ConfigOption<java.time.Duration> MINI_BATCH_ALLOW_LATENCY =
+      ConfigOption.duration(
+          "table.exec.mini-batch.allow-latency",
+          java.time.Duration.ZERO,
+          "With mini-batch: the longest a row waits in a batch; required (positive) when mini-batch is on.");
+
+  public static final ConfigOption<Long> MINI_BATCH_SIZE =
+      ConfigOption.longValue(
+          "table.exec.mini-batch.size",
+          -1L,
+          "With mini-batch: the most rows a batch buffers; required (positive) when mini-batch is on.");
+
   /** Every option above, for SET's validation and listing. */
   public static List<ConfigOption<?>> all() {
     return List.of(
         PARALLELISM, MAX_PARALLELISM, DML_SYNC, LOCAL_TIME_ZONE, CHANNEL_CAPACITY, BATCH_SIZE,
-        BATCH_TIMEOUT, WATERMARK_INTERVAL, SOURCE_IDLE_TIMEOUT, STATE_TTL);
+        BATCH_TIMEOUT, WATERMARK_INTERVAL, SOURCE_IDLE_TIMEOUT, STATE_TTL, MINI_BATCH_ENABLED,
+        MINI_BATCH_ALLOW_LATENCY, MINI_BATCH_SIZE);
   }
 }

@@ -22,8 +22,28 @@ public record GroupAggSpec(
     boolean generateUpdateBefore,
     long stateTtlMillis,
     RowType inputType,
-    RowType outputType)
+    RowType outputType,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    MiniBatch miniBatch)
     implements OperatorSpec {
+
+  /**
+   * Mini-batch aggregation ({@code table.exec.mini-batch.*}): input rows are buffered, at most
+   * {@code size} of them for at most {@code latencyMillis}, and applied per group key at once.
+   */
+  public record MiniBatch(long size, long latencyMillis) {
+    public MiniBatch {
+      if (size <= 0 || latencyMillis <= 0) {
+        throw new IllegalArgumentException("a mini-batch needs a positive size and latency");
+      }
+    }
+  }
+
+  /** Without mini-batches: every row is applied as it comes. */
+  public GroupAggSpec(List<Integer> groupKeys, List<AggregateCallSpec> aggregates, boolean inputUpdating,
+      boolean generateUpdateBefore, long stateTtlMillis, RowType inputType, RowType outputType) {
+    this(groupKeys, aggregates, inputUpdating, generateUpdateBefore, stateTtlMillis, inputType, outputType, null);
+  }
 
   public GroupAggSpec {
     groupKeys = List.copyOf(groupKeys);

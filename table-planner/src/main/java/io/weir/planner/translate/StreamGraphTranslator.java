@@ -48,7 +48,12 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
   private final List<StreamNode> nodes = new ArrayList<>();
   private final List<EdgeSpec> edges = new ArrayList<>();
 
-  public StreamGraphTranslator(ConnectorCapabilities capabilities, RexToExprSpec rex, int parallelism, long stateTtlMillis) {
+  /** Mini-batch settings of unbounded aggregations, or null. */
+  private final io.weir.common.plan.GroupAggSpec.MiniBatch miniBatch;
+
+  public StreamGraphTranslator(ConnectorCapabilities capabilities, RexToExprSpec rex, int parallelism, long stateTtlMillis,
+      io.weir.common.plan.GroupAggSpec.MiniBatch miniBatch) {
+    this.miniBatch = miniBatch;
     this.capabilities = capabilities;
     this.rex = rex;
     this.parallelism = parallelism;
@@ -224,7 +229,7 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
     List<Integer> keys = agg.groupSet().asList();
     io.weir.common.plan.GroupAggSpec spec = new io.weir.common.plan.GroupAggSpec(
         keys, aggregateCalls(agg.aggCalls(), agg.getRowType(), keys.size()), agg.inputUpdating(), true,
-        stateTtlMillis, inputType, TypeConverter.toRowType(agg.getRowType()));
+        stateTtlMillis, inputType, TypeConverter.toRowType(agg.getRowType()), miniBatch);
     int id = addNode(spec, keys.isEmpty() ? 1 : parallelism, agg.changelogMode());
     connectByKeys(input, id, 0, keys);
     return id;
@@ -329,6 +334,10 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
 
   @Override
   public Integer visit(io.weir.planner.physical.StreamPhysicalLookupJoin join) {
+    if (!join.table().partitionKeys().isEmpty()) {
+      throw new WeirException("Table '" + join.table().name() + "' is PARTITIONED BY " + join.table().partitionKeys()
+          + ": lookup joins against partitioned tables are not supported yet; join it as a regular table");
+    }
     int left = translate(join.getInput());
     StreamNode in = node(left);
     var spec = new io.weir.common.plan.LookupJoinSpec(join.joinType(), join.leftKeys(), join.tableKeys(),
@@ -430,11 +439,6 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
    */
   private ScanSpec scanSpec(CatalogTable table, List<Integer> projection, ExprSpec filter, RowType outputType,
       List<Integer> primaryKey) {
-    if (!table.partitionKeys().isEmpty()) {
-      throw new WeirException("Table '" + table.name() + "' is PARTITIONED BY " + table.partitionKeys()
-          + ": Weir writes partitioned tables, but cannot read them yet. Declare a table without PARTITIONED BY"
-          + " over one partition's directory to read it.");
-    }
     List<CatalogTable.Column> columns = table.columns();
     int[] physicalIndex = table.physicalIndexes();
 
@@ -526,6 +530,7 @@ public final class StreamGraphTranslator implements StreamRelVisitor<Integer> {
         outputFields,
         outputType,
         metadataType,
-        primaryKey);
+        primaryKey,
+        table.partitionKeys().stream().map(table.physicalRowType().names()::indexOf).toList());
   }
 }

@@ -144,8 +144,15 @@ public final class OperatorHarness {
     return this;
   }
 
+  private long checkpoints;
+
   private void restore() throws Exception {
     StreamOperator old = operator();
+    // As at a checkpoint barrier: the operator first flushes what it buffers.
+    byte[] operatorState = old.snapshotOperatorState(++checkpoints);
+    if (operatorState.length > 0) {
+      throw new IllegalStateException("the harness does not restore operator state yet");
+    }
     MemoryKeyGroupSnapshot snapshot = null;
     if (context.backend != null) {
       snapshot = new MemoryKeyGroupSnapshot();

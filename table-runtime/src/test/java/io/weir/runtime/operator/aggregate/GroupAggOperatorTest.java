@@ -290,4 +290,30 @@ class GroupAggOperatorTest {
     }
     h.expectOutput(expected.toArray(new Row[0]));
   }
+
+  @ParameterizedTest(name = "restore={0}")
+  @ValueSource(booleans = {false, true})
+  void miniBatchAppliesEachKeysRowsAtOnce(boolean restore) {
+    GroupAggSpec plain = spec(List.of(K), true, true, 0, countStar(), agg("SUM", V, LogicalType.bigint()));
+    GroupAggSpec spec = new GroupAggSpec(plain.groupKeys(), plain.aggregates(), true, true, 0, INPUT,
+        plain.outputType(), new GroupAggSpec.MiniBatch(4, 1000));
+    OperatorHarness h = harness(spec, restore);
+    if (restore) {
+      // Every input is followed by a checkpoint, which applies the batch: as without mini-batches.
+      h.input(ins("a", 1), ins("a", 2)).expectOutput(i("a", 1L, 1L), b("a", 1L, 1L), a("a", 2L, 3L));
+      return;
+    }
+    // Three rows wait; the fourth fills the batch: one result per key, the net of its rows.
+    h.input(ins("a", 1), ins("b", 2), ins("a", 3)).expectOutput()
+        .input(ins("b", 4)).expectOutput(i("a", 2L, 4L), i("b", 2L, 6L))
+        // A watermark applies what waits, before it passes.
+        .input(ins("a", 5)).expectOutput()
+        .watermark(10).expectOutput(b("a", 2L, 4L), a("a", 3L, 9L))
+        // A group that empties within a batch is deleted once; one that empties and refills shows the net change.
+        .input(del("b", 2), del("b", 4), del("a", 5), ins("a", 5)).expectOutput(d("b", 2L, 6L))
+        // The latency: a lone row waits until processing time has moved on by it.
+        .input(ins("c", 7)).processingTime(999).expectOutput()
+        .processingTime(1000).expectOutput(i("c", 1L, 7L))
+        .input(ins("c", 1)).endInput().expectOutput(b("c", 1L, 7L), a("c", 2L, 8L));
+  }
 }
