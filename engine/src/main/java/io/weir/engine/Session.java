@@ -351,8 +351,14 @@ public final class Session {
       return new StatementResult.JobResult(job, false);
     }
     try {
-      job.termination().join();
-    } catch (RuntimeException e) {
+      job.termination().get();
+    } catch (InterruptedException e) {
+      // The caller gave up waiting (the gateway cancels the statement, or its session ends): a
+      // statement that is abandoned must not leave its job running.
+      job.cancel();
+      Thread.currentThread().interrupt();
+      throw new WeirException("Interrupted while waiting for job " + job.id() + "; the job was cancelled");
+    } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
       throw new WeirException("Waiting for job " + job.id() + " failed: " + e.getMessage(), e);
     }
     if (job.failure() != null) {

@@ -267,6 +267,20 @@ class SqlGatewayApiTest {
 
     java.util.Set<String> before = new java.util.HashSet<>();
     server.engine().jobs().forEach(j -> before.add(j.id()));
+    // A synchronous INSERT (table.dml-sync) that is cancelled stops its job too.
+    String sync = client.openSession(Map.of("table.dml-sync", "true"));
+    String syncOp = client.submit(sync, "INSERT INTO sink_hole SELECT k FROM forever");
+    String syncJob = null;
+    while (syncJob == null) {
+      FlinkRestClient.sleep(20);
+      syncJob = server.engine().jobs().stream().filter(j -> !before.contains(j.id()) && !j.status().isTerminal())
+          .map(io.weir.runtime.job.Job::id).findFirst().orElse(null);
+    }
+    assertEquals("RUNNING", client.get("/v3/sessions/" + sync + "/operations/" + syncOp + "/status").get("status").asText());
+    assertEquals("{\"status\":\"CANCELED\"}", client.post("/v3/sessions/" + sync + "/operations/" + syncOp + "/cancel", "{}").body());
+    assertEquals(JobStatus.CANCELED, awaitEnd(syncJob));
+    before.add(syncJob);
+
     var r = client.post("/v3/sessions/" + s + "/statements", Map.of("statement", "SELECT k FROM forever",
         "executionTimeout", 300));
     String op = r.get("operationHandle").asText();
