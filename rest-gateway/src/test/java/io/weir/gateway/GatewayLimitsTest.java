@@ -135,6 +135,22 @@ class GatewayLimitsTest {
     }
   }
 
+  @Test
+  void aBackPressuredQueryStillStopsWhenItsOperationCloses() {
+    start(GatewayConfig.builder().resultBufferRows(10));
+    String s = client.openSession(Map.of());
+    client.readToEnd(s, client.submit(s, "CREATE TABLE fast (id BIGINT) WITH ('connector'='datagen',"
+        + " 'rows-per-second'='1000000')"), "JSON");
+    String op = client.submit(s, "SELECT id FROM fast");
+    String jobId = client.firstPage(s, op, "JSON").get("jobID").asText();
+    Operation operation = server.sessions().get(UUID.fromString(s)).operation(UUID.fromString(op));
+    while (operation.output().buffered() < 10) {
+      FlinkRestClient.sleep(10);
+    }
+    assertEquals("{\"status\":\"CLOSED\"}", client.delete("/v3/sessions/" + s + "/operations/" + op + "/close").body());
+    assertEquals(JobStatus.CANCELED, await(jobId));
+  }
+
   private JobStatus await(String jobId) {
     try {
       return server.engine().job(jobId).orElseThrow().await(Duration.ofSeconds(30));
