@@ -4,10 +4,12 @@ import io.weir.runtime.connector.ReaderContext;
 import io.weir.runtime.connector.SourceSplit;
 import io.weir.runtime.connector.SplitReader;
 import io.weir.runtime.connector.TableSource;
+import io.weir.runtime.format.RowDecoder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A filesystem table being read. Bounded: one split per file found when the job starts. Watched
@@ -17,9 +19,10 @@ import java.util.List;
 final class FileSystemSource implements TableSource {
   private final Path root;
   private final Duration monitorInterval;
-  private final DecoderFactory decoders;
+  private final Function<Path, RowDecoder> decoders;
 
-  FileSystemSource(Path root, Duration monitorInterval, DecoderFactory decoders) {
+  /** @param decoders makes the decoder of one file's records */
+  FileSystemSource(Path root, Duration monitorInterval, Function<Path, RowDecoder> decoders) {
     this.root = root;
     this.monitorInterval = monitorInterval;
     this.decoders = decoders;
@@ -44,11 +47,11 @@ final class FileSystemSource implements TableSource {
   @Override
   public SplitReader createReader(SourceSplit split, ReaderContext context, String position) {
     if (split instanceof FileSplit f) {
-      return new FileReader(f.path(), decoders.create(), context, position == null ? 0 : Long.parseLong(position));
+      return new FileReader(f.path(), decoders.apply(f.path()), context, position == null ? 0 : Long.parseLong(position));
     }
     WatchSplit w = (WatchSplit) split;
     return new WatchingReader(w, monitorInterval.toNanos(),
-        (file, lines) -> new FileReader(file, decoders.create(), context, lines), position);
+        (file, lines) -> new FileReader(file, decoders.apply(file), context, lines), position);
   }
 
   @Override

@@ -52,7 +52,7 @@ public final class FileSystemTableFactory implements SourceFactory, SinkFactory 
     return FactoryUtil.formatChangelogMode(options, FactoryUtil.FORMAT);
   }
 
-  /** Writes a directory per partition; reading a partitioned table is not supported yet. */
+  /** Writes a directory per partition, and reads partition values from the directories. */
   @Override
   public boolean supportsPartitioning() {
     return true;
@@ -79,13 +79,21 @@ public final class FileSystemTableFactory implements SourceFactory, SinkFactory 
     FormatFactory format = FactoryUtil.format(context.table(), context.options(), FileSystemOptions.FORMAT);
     Map<String, String> formatOptions = FactoryUtil.formatOptions(format, context.options());
     int[] projection = context.readFields().stream().mapToInt(Integer::intValue).toArray();
-    DecoderFactory decoders = new DecoderFactory(format, context.physicalType(), projection, formatOptions);
+    int[] partitionFields = context.partitionKeys().stream().mapToInt(Integer::intValue).toArray();
+    // Checks the format's options and types now, not when the tasks start.
     try {
-      decoders.create(); // checks the format's options and types now, not when the tasks start
+      if (partitionFields.length > 0) {
+        PartitionedDecoders decoders = new PartitionedDecoders(root, format, context.physicalType(), partitionFields,
+            projection, formatOptions);
+        decoders.validate();
+        return new FileSystemSource(root, interval, decoders);
+      }
+      DecoderFactory decoders = new DecoderFactory(format, context.physicalType(), projection, formatOptions);
+      decoders.create();
+      return new FileSystemSource(root, interval, file -> decoders.create());
     } catch (WeirException e) {
       throw options.error(e.getMessage());
     }
-    return new FileSystemSource(root, interval, decoders);
   }
 
   /** How long a lookup join's in-memory copy of the table is used before the files are read again. */
@@ -108,7 +116,7 @@ public final class FileSystemTableFactory implements SourceFactory, SinkFactory 
     int[] all = java.util.stream.IntStream.range(0, context.physicalType().arity()).toArray();
     DecoderFactory decoders = new DecoderFactory(format, context.physicalType(), all, formatOptions);
     long ttl = io.weir.common.config.Durations.parse(context.option(LOOKUP_CACHE_TTL, "60 min")).toMillis();
-    return new FileSystemLookupSource(new FileSystemSource(root, null, decoders), keyFields, ttl);
+    return new FileSystemLookupSource(new FileSystemSource(root, null, file -> decoders.create()), keyFields, ttl);
   }
 
   @Override

@@ -37,8 +37,18 @@ public record ScanSpec(
     List<Integer> outputFields,
     RowType outputType,
     RowType metadata,
-    List<Integer> primaryKey)
+    List<Integer> primaryKey,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    List<Integer> partitionKeys)
     implements OperatorSpec {
+
+  /** A scan of a table that is not partitioned. */
+  public ScanSpec(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
+      List<ExprSpec> computedColumns, List<String> computedNames, WatermarkSpec watermark, ExprSpec filter,
+      List<Integer> outputFields, RowType outputType, RowType metadata, List<Integer> primaryKey) {
+    this(table, options, physicalType, readFields, computedColumns, computedNames, watermark, filter, outputFields,
+        outputType, metadata, primaryKey, List.of());
+  }
 
   /** A scan reading metadata, of a table whose source needs no primary key. */
   public ScanSpec(String table, Map<String, String> options, RowType physicalType, List<Integer> readFields,
@@ -56,6 +66,11 @@ public record ScanSpec(
         outputType, RowType.builder().build());
   }
 
+  /**
+   * @param primaryKey physical indexes of the primary key, for a source that needs them (upserts)
+   * @param partitionKeys physical indexes of the PARTITIONED BY columns, whose values a source
+   *     takes from where a record is stored (a file's directory), not from the record; empty for none
+   */
   public ScanSpec {
     requireNonNull(table, "table");
     options = new TreeMap<>(requireNonNull(options, "options"));
@@ -70,6 +85,8 @@ public record ScanSpec(
     requireNonNull(outputType, "outputType");
     requireNonNull(metadata, "metadata");
     primaryKey = List.copyOf(primaryKey);
+    // Absent from plans written before partitions.
+    partitionKeys = partitionKeys == null ? List.of() : List.copyOf(partitionKeys);
     for (int f : readFields) {
       if (f < 0 || f >= physicalType.arity()) {
         throw new IllegalArgumentException(

@@ -149,7 +149,7 @@ public final class TaskBuilder {
       int splitParallelism = restored == null ? c.parallelism() : restored.splitParallelism();
       if (headSpec instanceof ScanSpec scan) {
         TableContext ctx = new TableContext(scan.table(), scan.options(), scan.physicalType(), scan.readFields(), config,
-            scan.metadata().names(), scan.primaryKey());
+            scan.metadata().names(), scan.primaryKey(), scan.partitionKeys());
         source = FactoryUtil.sourceFactory(scan.table(), scan.options()).createSource(ctx);
         splits = source.splits(splitParallelism);
       } else if (headSpec instanceof ValuesSpec values) {
