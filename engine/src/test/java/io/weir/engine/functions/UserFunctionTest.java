@@ -110,6 +110,21 @@ class UserFunctionTest {
   }
 
   @Test
+  void functionsAndTheViewsThatCallThemSurviveARestartOnAStateDirectory(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path state) throws Exception {
+    try (Engine engine = Engine.create(new io.weir.common.config.Configuration(), state)) {
+      Session s = engine.newSession();
+      s.execute("CREATE SYSTEM FUNCTION initials AS 'io.weir.examples.Initials'");
+      s.execute("CREATE VIEW people AS SELECT initials(name) AS short FROM (VALUES ('Peter Smith')) AS t(name)");
+    }
+    try (Engine engine = Engine.create(new io.weir.common.config.Configuration(), state)) {
+      Session s = engine.newSession();
+      assertEquals(List.of("+I[PS]"), query(s, "SELECT short FROM people"));
+      assertEquals(List.of("+I[SW]"), query(s, "SELECT INITIALS('sarah white') FROM (VALUES (1))"));
+    }
+  }
+
+  @Test
   void aSystemFunctionShadowsABuiltInAndAnOtherOneDoesNot() throws Exception {
     try (Engine engine = Engine.create()) {
       Session s = engine.newSession();
