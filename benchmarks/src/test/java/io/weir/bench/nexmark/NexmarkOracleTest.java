@@ -59,11 +59,25 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The base time is 15 s before midnight, so the day and minute columns of q10 and q15–q17
  * take two values each.
+ *
+ * <p>Other set-ups, by system property: {@code -Dnexmark.oracle.parallelism=4}, {@code
+ * -Dnexmark.oracle.set='state.backend=rocksdb'} or the runner's mini-batch settings ({@code
+ * table.exec.mini-batch.enabled=true;table.exec.mini-batch.allow-latency=2 s;…}). All passed at
+ * parallelism 1, 2 and 4, on RocksDB, and with mini-batches when this was written.
  */
 class NexmarkOracleTest {
   private static final long EVENTS = 30_000;
   /** 2 by default; {@code -Dnexmark.oracle.parallelism=4} tries another. */
   private static final int PARALLELISM = Integer.getInteger("nexmark.oracle.parallelism", 2);
+  /**
+   * What the queries run with besides the parallelism: the heap backend by default; {@code
+   * -Dnexmark.oracle.set='state.backend=rocksdb;table.exec.mini-batch.enabled=true'} tries others.
+   */
+  private static final List<String> SETTINGS =
+      Arrays.stream(System.getProperty("nexmark.oracle.set", "state.backend=heap").split(";"))
+          .filter(kv -> !kv.isBlank())
+          .map(kv -> "SET '" + kv.substring(0, kv.indexOf('=')).strip() + "' = '" + kv.substring(kv.indexOf('=') + 1).strip() + "'")
+          .toList();
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
@@ -237,6 +251,7 @@ class NexmarkOracleTest {
     try (Engine engine = Engine.create()) {
       Session s = engine.newSession();
       s.execute("SET 'parallelism.default' = '" + PARALLELISM + "'");
+      SETTINGS.forEach(s::execute);
       s.executeScript(script.substring(0, at), r -> { });
       return Changelogs.apply(Session.collectAll((StatementResult.QueryResult) s.execute(select), TIMEOUT));
     }
@@ -353,6 +368,7 @@ class NexmarkOracleTest {
     try (Engine engine = Engine.create()) {
       Session s = engine.newSession();
       s.execute("SET 'parallelism.default' = '" + PARALLELISM + "'");
+      SETTINGS.forEach(s::execute);
       s.execute("SET 'table.dml-sync' = 'true'");
       s.executeScript(NexmarkQueries.script(name, settings), r -> { });
     }
