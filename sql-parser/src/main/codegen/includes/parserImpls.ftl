@@ -458,6 +458,16 @@ SqlNode SqlWeirShow() :
     |
         <JOBS> { return new SqlShowJobs(s.end(this)); }
     |
+        <CATALOGS> { return new SqlShowCatalogs(s.end(this)); }
+    |
+        <DATABASES> { return new SqlShowDatabases(s.end(this)); }
+    |
+        <CURRENT> (
+            <CATALOG> { return new SqlShowCurrentCatalog(s.end(this)); }
+        |
+            <DATABASE> { return new SqlShowCurrentDatabase(s.end(this)); }
+        )
+    |
         <CREATE> <TABLE> name = CompoundIdentifier() {
             return new SqlShowCreateTable(s.end(this), name);
         }
@@ -551,6 +561,21 @@ SqlAlter WeirAlterScopeOption(Span s, String scope) :
 }
 
 /** STOP JOB 'id' [WITH SAVEPOINT]. */
+/** {@code USE CATALOG c} or {@code USE [c.]d}. */
+SqlNode SqlWeirUse() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <USE> { s = span(); }
+    (
+        <CATALOG> name = CompoundIdentifier() { return new SqlUse(s.end(this), true, name); }
+    |
+        name = CompoundIdentifier() { return new SqlUse(s.end(this), false, name); }
+    )
+}
+
 SqlNode SqlStopJob() :
 {
     final Span s;

@@ -183,6 +183,12 @@ public final class Session {
     if (node instanceof SqlShowJobs) {
       return showJobs();
     }
+    if (node instanceof io.weir.sql.parser.ddl.SqlUse || node instanceof io.weir.sql.parser.dql.SqlShowCatalogs
+        || node instanceof io.weir.sql.parser.dql.SqlShowDatabases
+        || node instanceof io.weir.sql.parser.dql.SqlShowCurrentCatalog
+        || node instanceof io.weir.sql.parser.dql.SqlShowCurrentDatabase) {
+      return CatalogStatements.execute(node);
+    }
     if (node instanceof SqlShowCreateTable show) {
       CatalogObject o = lookup(show.name());
       return new StatementResult.TextResult(DdlPrinter.print(o));

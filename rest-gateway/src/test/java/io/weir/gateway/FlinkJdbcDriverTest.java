@@ -99,6 +99,33 @@ class FlinkJdbcDriverTest {
   }
 
   @Test
+  void catalogAndSchemaCallsWorkOnWeirsOneCatalog() throws Exception {
+    String withPath = "jdbc:flink://127.0.0.1:" + server.port() + "/default_catalog/default_database";
+    try (Connection c = DriverManager.getConnection(withPath)) {
+      assertEquals("default_catalog", c.getCatalog());
+      assertEquals("default_database", c.getSchema());
+      c.setCatalog("default_catalog");
+      c.setSchema("default_database");
+      List<String> catalogs = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getCatalogs()) {
+        while (rs.next()) {
+          catalogs.add(rs.getString(1));
+        }
+      }
+      assertEquals(List.of("default_catalog"), catalogs);
+      List<String> schemas = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getSchemas()) {
+        while (rs.next()) {
+          schemas.add(rs.getString(1));
+        }
+      }
+      assertEquals(List.of("default_database"), schemas);
+      Exception other = assertThrows(Exception.class, () -> c.setCatalog("hive"));
+      assertTrue(messages(other).contains("Catalog 'hive' does not exist"), messages(other));
+    }
+  }
+
+  @Test
   void sqlErrorsSurfaceAsSqlExceptionsWithTheMessage() throws Exception {
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       // The 1.20 driver throws its own SqlExecutionException (unchecked), not an SQLException.

@@ -12,9 +12,14 @@ import io.weir.sql.parser.ddl.SqlDropView;
 import io.weir.sql.parser.ddl.SqlReset;
 import io.weir.sql.parser.ddl.SqlSet;
 import io.weir.sql.parser.ddl.SqlStopJob;
+import io.weir.sql.parser.ddl.SqlUse;
 import io.weir.sql.parser.dql.SqlRichDescribeTable;
 import io.weir.sql.parser.dql.SqlRichExplain;
+import io.weir.sql.parser.dql.SqlShowCatalogs;
 import io.weir.sql.parser.dql.SqlShowCreateTable;
+import io.weir.sql.parser.dql.SqlShowCurrentCatalog;
+import io.weir.sql.parser.dql.SqlShowCurrentDatabase;
+import io.weir.sql.parser.dql.SqlShowDatabases;
 import io.weir.sql.parser.dql.SqlShowFunctions;
 import io.weir.sql.parser.dql.SqlShowJobs;
 import io.weir.sql.parser.dql.SqlShowTables;
@@ -88,6 +93,23 @@ class StatementTest {
     assertEquals("if", parse(SqlDropTable.class, "DROP TABLE if").name().getSimple());
     assertEquals("DROP TEMPORARY TABLE IF EXISTS `t`",
         WeirSqlParser.unparse(WeirSqlParser.parseStatement("drop temporary table if exists t")));
+  }
+
+  /** Flink's catalog statements, which Flink's JDBC driver sends; USE and CATALOGS stay usable as names. */
+  @Test
+  void catalogStatements() {
+    parse(SqlShowCatalogs.class, "SHOW CATALOGS");
+    parse(SqlShowDatabases.class, "show databases;");
+    parse(SqlShowCurrentCatalog.class, "SHOW CURRENT CATALOG;");
+    parse(SqlShowCurrentDatabase.class, "SHOW CURRENT DATABASE");
+    SqlUse catalog = parse(SqlUse.class, "USE CATALOG default_catalog;");
+    assertTrue(catalog.catalog());
+    assertEquals(List.of("default_catalog"), catalog.name().names);
+    SqlUse database = parse(SqlUse.class, "USE default_catalog.default_database");
+    assertFalse(database.catalog());
+    assertEquals(List.of("default_catalog", "default_database"), database.name().names);
+    assertEquals("USE CATALOG `c`", WeirSqlParser.unparse(WeirSqlParser.parseStatement("USE CATALOG c")));
+    parse(SqlSelect.class, "SELECT use, catalogs, databases FROM t");
   }
 
   @Test
