@@ -59,6 +59,15 @@ class UserFunctionTest {
   }
 
   @Test
+  void aFunctionWithoutArgumentsNeedsParenthesesAndLeavesAColumnOfItsNameAlone() throws Exception {
+    try (Engine engine = Engine.create()) {
+      Session s = engine.newSession();
+      s.execute("CREATE FUNCTION answer AS 'io.weir.examples.Answer'");
+      assertEquals(List.of("+I[7, 42]"), query(s, "SELECT answer, answer() FROM (VALUES (7)) AS t(answer)"));
+    }
+  }
+
+  @Test
   void timestampsCrossTheBoundaryAsLocalDateTime() throws Exception {
     try (Engine engine = Engine.create()) {
       Session s = engine.newSession();

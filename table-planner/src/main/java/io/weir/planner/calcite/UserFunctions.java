@@ -40,7 +40,8 @@ public final class UserFunctions {
       @Override
       public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
           List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
-        if (!opName.isSimple() || (syntax != SqlSyntax.FUNCTION && syntax != SqlSyntax.FUNCTION_ID)) {
+        // Only calls with parentheses: a bare name (FUNCTION_ID, as CURRENT_DATE) stays a column.
+        if (!opName.isSimple() || syntax != SqlSyntax.FUNCTION) {
           return;
         }
         catalog.function(opName.getSimple()).filter(f -> f.system() == system)
