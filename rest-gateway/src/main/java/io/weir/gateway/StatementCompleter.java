@@ -16,9 +16,10 @@ final class StatementCompleter {
       "DESCRIBE", "DESCRIPTOR", "DISTINCT", "DROP", "ELSE", "END", "EXISTS", "EXPLAIN", "FALSE", "FROM", "FULL",
       "GROUP", "HAVING", "HOP", "IF", "IN", "INNER", "INSERT", "INTERVAL", "INTO", "IS", "JOIN", "JOB", "LEFT",
       "LIKE", "LIMIT", "NOT", "NULL", "ON", "OR", "ORDER", "OUTER", "OVER", "PARTITION", "RESET", "RIGHT", "SAVEPOINT",
-      "SELECT", "SET", "SESSION", "SHOW", "STOP", "TABLE", "THEN", "TRUE", "TUMBLE", "UNION", "VALUES", "VIEW",
+      "SELECT", "SET", "SESSION", "SHOW", "STOP", "TABLE", "THEN", "TRUE", "TUMBLE", "UNION", "USE", "VALUES", "VIEW",
       "WATERMARK", "WHEN", "WHERE", "WITH");
-  private static final List<String> AFTER_SHOW = List.of("CREATE", "FUNCTIONS", "JOBS", "TABLES", "VIEWS");
+  private static final List<String> AFTER_SHOW =
+      List.of("CATALOGS", "CREATE", "CURRENT", "DATABASES", "FUNCTIONS", "JOBS", "TABLES", "VIEWS");
   private static final List<String> BEFORE_TABLE = List.of("FROM", "JOIN", "INTO", "TABLE", "DESCRIBE", "DESC", "VIEW");
 
   private StatementCompleter() {}
