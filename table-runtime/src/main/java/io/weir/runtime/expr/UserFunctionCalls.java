@@ -27,6 +27,7 @@ import java.util.function.UnaryOperator;
 final class UserFunctionCalls {
   private UserFunctionCalls() {}
 
+  @SuppressWarnings("unchecked") // the array of converters
   static RowExpression compile(ExprSpec.Call call, List<RowExpression> args) {
     EvalMethods methods = EvalMethods.of(call.functionClass(), EvalMethods.defaultLoader());
     List<LogicalType> types = call.operands().stream().map(ExprSpec::type).toList();
