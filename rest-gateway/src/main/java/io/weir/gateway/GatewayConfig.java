@@ -17,6 +17,7 @@ import java.util.List;
  * @param stateDir where the engine keeps its catalog, jobs and checkpoints, or null for none
  * @param statementTimeout the longest a statement may run unless it asks for less; zero for no limit
  * @param longPollWait how long a fetch waits for rows before it answers an empty page
+ * @param engineSettings every session's starting settings (as with SET), e.g. a checkpoint interval
  */
 public record GatewayConfig(
     String host,
@@ -36,7 +37,8 @@ public record GatewayConfig(
     Duration shutdownTimeout,
     List<Path> allowedPathRoots,
     List<String> apiVersions,
-    boolean errorStackTraces) {
+    boolean errorStackTraces,
+    java.util.Map<String, String> engineSettings) {
 
   public GatewayConfig {
     requireNonNull(host, "host");
@@ -54,6 +56,7 @@ public record GatewayConfig(
     check(!longPollWait.isNegative(), "the long-poll wait must not be negative but was %s", longPollWait);
     allowedPathRoots = List.copyOf(allowedPathRoots);
     apiVersions = List.copyOf(apiVersions);
+    engineSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(engineSettings));
     for (String v : apiVersions) {
       check(v.equals("V1") || v.equals("V2") || v.equals("V3"), "API versions are V1, V2 or V3 but one was %s", v);
     }
@@ -89,6 +92,7 @@ public record GatewayConfig(
     private final List<Path> allowedPathRoots = new ArrayList<>();
     private List<String> apiVersions = List.of("V1", "V2", "V3");
     private boolean errorStackTraces;
+    private final java.util.Map<String, String> engineSettings = new java.util.LinkedHashMap<>();
 
     public Builder host(String v) { host = v; return this; }
     public Builder port(int v) { port = v; return this; }
@@ -107,11 +111,12 @@ public record GatewayConfig(
     public Builder allowPath(Path v) { allowedPathRoots.add(v); return this; }
     public Builder apiVersions(List<String> v) { apiVersions = v; return this; }
     public Builder errorStackTraces(boolean v) { errorStackTraces = v; return this; }
+    public Builder set(String key, String value) { engineSettings.put(key, value); return this; }
 
     public GatewayConfig build() {
       return new GatewayConfig(host, port, token, tlsCert, tlsKey, stateDir, maxRequestBytes, maxSessions,
           maxOperationsPerSession, sessionIdleTimeout, resultBufferRows, maxPageRows, statementTimeout,
-          longPollWait, shutdownTimeout, allowedPathRoots, apiVersions, errorStackTraces);
+          longPollWait, shutdownTimeout, allowedPathRoots, apiVersions, errorStackTraces, engineSettings);
     }
   }
 }

@@ -36,6 +36,8 @@ public final class GatewayMain {
         --long-poll DUR                 how long an empty result page waits for rows (default 1 s)
         --shutdown-timeout DUR          how long stopping may wait for requests and checkpoints (default 30 s)
         --api-versions V1,V2,V3         versions /api_versions advertises (Flink 1.18 clients need V1,V2)
+        --set KEY=VALUE                 a setting every session starts with, as SET 'KEY' = 'VALUE' (repeatable),
+                                        e.g. --set execution.checkpointing.interval=10s
         --error-stack-traces            put server stack traces into error bodies (else only with ?stackTrace=true)
 
       Durations: 500 ms, 30 s, 10 min, 1 h.""";
@@ -109,6 +111,13 @@ public final class GatewayMain {
         case "--statement-timeout" -> b.statementTimeout(duration(a, v));
         case "--long-poll" -> b.longPollWait(duration(a, v));
         case "--shutdown-timeout" -> b.shutdownTimeout(duration(a, v));
+        case "--set" -> {
+          int eq = v.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("--set takes KEY=VALUE but was '" + v + "'");
+          }
+          b.set(v.substring(0, eq).strip(), v.substring(eq + 1).strip());
+        }
         case "--api-versions" -> b.apiVersions(Arrays.stream(v.split(",")).map(String::strip).toList());
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }

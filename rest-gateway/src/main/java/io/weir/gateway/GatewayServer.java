@@ -54,8 +54,9 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(GatewayConfig config) {
     refuseOpenListener(config);
-    Engine engine = config.stateDir() == null ? Engine.create(new Configuration())
-        : Engine.create(new Configuration(), config.stateDir());
+    Configuration defaults = new Configuration(config.engineSettings());
+    Engine engine = config.stateDir() == null ? Engine.create(defaults) : Engine.create(defaults, config.stateDir());
+    checkSettings(engine, config);
     GatewayServer server = new GatewayServer(config, engine);
     try {
       server.listen();
@@ -64,6 +65,19 @@ public final class GatewayServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** Checks the server's settings as SET would, so a bad value fails the start, not a later job. */
+  private static void checkSettings(Engine engine, GatewayConfig config) {
+    var session = engine.newSession();
+    for (var e : config.engineSettings().entrySet()) {
+      try {
+        session.execute(GatewaySession.setStatement(e.getKey(), e.getValue()));
+      } catch (RuntimeException failure) {
+        engine.close();
+        throw new IllegalArgumentException("--set " + e.getKey() + "=" + e.getValue() + ": " + failure.getMessage(), failure);
+      }
+    }
   }
 
   /** Without a token, anyone who reaches the port could run SQL: only loopback is allowed then. */

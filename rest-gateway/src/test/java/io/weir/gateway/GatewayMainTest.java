@@ -21,7 +21,8 @@ class GatewayMainTest {
     Path token = Files.writeString(dir.resolve("token"), "0123456789abcdef0123\n");
     GatewayConfig c = GatewayMain.parse(new String[] {"--host", "0.0.0.0", "--port", "9000", "--token-file",
         token.toString(), "--state-dir", dir.toString(), "--allowed-path", "/data", "--max-sessions", "7",
-        "--session-idle-timeout", "30 s", "--statement-timeout", "10 min", "--api-versions", "V1,V2"});
+        "--session-idle-timeout", "30 s", "--statement-timeout", "10 min", "--api-versions", "V1,V2",
+        "--set", "execution.checkpointing.interval=10 s"});
     assertEquals("0.0.0.0", c.host());
     assertEquals(9000, c.port());
     assertEquals("0123456789abcdef0123", c.token());
@@ -31,7 +32,24 @@ class GatewayMainTest {
     assertEquals(Duration.ofSeconds(30), c.sessionIdleTimeout());
     assertEquals(Duration.ofMinutes(10), c.statementTimeout());
     assertEquals(List.of("V1", "V2"), c.apiVersions());
+    assertEquals(java.util.Map.of("execution.checkpointing.interval", "10 s"), c.engineSettings());
     assertNull(GatewayMain.parse(new String[] {"--help"}));
+  }
+
+  @Test
+  void serverSettingsAreEverySessionsStartAndAreCheckedAtStart() {
+    GatewayServer server = GatewayServer.start(GatewayConfig.builder().port(0)
+        .set("execution.checkpointing.interval", "10 s").build());
+    try {
+      FlinkRestClient client = new FlinkRestClient(server.port());
+      String s = client.openSession(java.util.Map.of());
+      assertEquals("10 s", client.get("/v3/sessions/" + s).get("properties").get("execution.checkpointing.interval").asText());
+    } finally {
+      server.stop();
+    }
+    var bad = assertThrows(IllegalArgumentException.class, () -> GatewayServer.start(GatewayConfig.builder().port(0)
+        .set("parallelism.default", "many").build()));
+    assertTrue(bad.getMessage().startsWith("--set parallelism.default=many"), bad.getMessage());
   }
 
   @Test
