@@ -15,6 +15,8 @@ import java.util.List;
  * @param tlsCert PEM certificate (chain) for HTTPS, or null for plain HTTP
  * @param tlsKey PEM PKCS#8 private key for {@code tlsCert}
  * @param stateDir where the engine keeps its catalog, jobs and checkpoints, or null for none
+ * @param maxRunningOperations statements running at once in all sessions together (each query is a job
+ *     with threads of its own)
  * @param statementTimeout the longest a statement may run unless it asks for less; zero for no limit
  * @param longPollWait how long a fetch waits for rows before it answers an empty page
  * @param engineSettings every session's starting settings (as with SET), e.g. a checkpoint interval
@@ -29,6 +31,7 @@ public record GatewayConfig(
     long maxRequestBytes,
     int maxSessions,
     int maxOperationsPerSession,
+    int maxRunningOperations,
     Duration sessionIdleTimeout,
     int resultBufferRows,
     int maxPageRows,
@@ -48,6 +51,7 @@ public record GatewayConfig(
     check(maxRequestBytes > 0, "max request bytes must be positive but was %s", maxRequestBytes);
     check(maxSessions > 0, "max sessions must be positive but was %s", maxSessions);
     check(maxOperationsPerSession > 0, "max operations per session must be positive but was %s", maxOperationsPerSession);
+    check(maxRunningOperations > 0, "max running operations must be positive but was %s", maxRunningOperations);
     check(!sessionIdleTimeout.isNegative() && !sessionIdleTimeout.isZero(),
         "the session idle timeout must be positive but was %s", sessionIdleTimeout);
     check(resultBufferRows > 0, "result buffer rows must be positive but was %s", resultBufferRows);
@@ -83,6 +87,7 @@ public record GatewayConfig(
     private long maxRequestBytes = 1 << 20;
     private int maxSessions = 100;
     private int maxOperationsPerSession = 100;
+    private int maxRunningOperations = 64;
     private Duration sessionIdleTimeout = Duration.ofMinutes(10);
     private int resultBufferRows = 10_000;
     private int maxPageRows = 1_000;
@@ -102,6 +107,7 @@ public record GatewayConfig(
     public Builder maxRequestBytes(long v) { maxRequestBytes = v; return this; }
     public Builder maxSessions(int v) { maxSessions = v; return this; }
     public Builder maxOperationsPerSession(int v) { maxOperationsPerSession = v; return this; }
+    public Builder maxRunningOperations(int v) { maxRunningOperations = v; return this; }
     public Builder sessionIdleTimeout(Duration v) { sessionIdleTimeout = v; return this; }
     public Builder resultBufferRows(int v) { resultBufferRows = v; return this; }
     public Builder maxPageRows(int v) { maxPageRows = v; return this; }
@@ -115,7 +121,7 @@ public record GatewayConfig(
 
     public GatewayConfig build() {
       return new GatewayConfig(host, port, token, tlsCert, tlsKey, stateDir, maxRequestBytes, maxSessions,
-          maxOperationsPerSession, sessionIdleTimeout, resultBufferRows, maxPageRows, statementTimeout,
+          maxOperationsPerSession, maxRunningOperations, sessionIdleTimeout, resultBufferRows, maxPageRows, statementTimeout,
           longPollWait, shutdownTimeout, allowedPathRoots, apiVersions, errorStackTraces, engineSettings);
     }
   }

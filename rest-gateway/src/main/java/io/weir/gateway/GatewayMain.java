@@ -29,6 +29,7 @@ public final class GatewayMain {
         --max-request-bytes N           largest request body (default 1048576; larger gets 413)
         --max-sessions N                open sessions (default 100; more gets 429)
         --max-operations-per-session N  operations kept per session (default 100; the oldest ended are reaped)
+        --max-running-operations N      statements running at once in all sessions (default 64; more gets 429)
         --session-idle-timeout DUR      close a session without requests for DUR, cancelling its queries (default 10 min)
         --result-buffer-rows N          rows a query buffers for a client that does not fetch; then it waits (default 10000)
         --max-page-rows N               rows in one result page (default 1000)
@@ -105,6 +106,7 @@ public final class GatewayMain {
         case "--max-request-bytes" -> b.maxRequestBytes(integer(a, v));
         case "--max-sessions" -> b.maxSessions(integer(a, v));
         case "--max-operations-per-session" -> b.maxOperationsPerSession(integer(a, v));
+        case "--max-running-operations" -> b.maxRunningOperations(integer(a, v));
         case "--session-idle-timeout" -> b.sessionIdleTimeout(duration(a, v));
         case "--result-buffer-rows" -> b.resultBufferRows(integer(a, v));
         case "--max-page-rows" -> b.maxPageRows(integer(a, v));

@@ -165,6 +165,13 @@ final class GatewaySession {
     return o;
   }
 
+  /** Operations still executing or streaming rows. */
+  int runningCount() {
+    synchronized (operations) {
+      return (int) operations.values().stream().filter(o -> !o.status().terminal()).count();
+    }
+  }
+
   int operationCount() {
     synchronized (operations) {
       return operations.size();

@@ -97,6 +97,19 @@ final class SessionRegistry implements AutoCloseable {
     s.close();
   }
 
+  /**
+   * Refuses a new statement when {@code --max-running-operations} run in all sessions together:
+   * each query is a job with threads of its own, and the machine has only so many.
+   */
+  void checkRoomForStatement() {
+    int running = all().stream().mapToInt(GatewaySession::runningCount).sum();
+    if (running >= config.maxRunningOperations()) {
+      throw GatewayException.tooMany("The gateway already runs " + running + " statements (the limit is "
+          + config.maxRunningOperations() + ", --max-running-operations). Close or cancel queries you no longer"
+          + " read (DELETE .../operations/<handle>/close), or retry later.");
+    }
+  }
+
   /** Tables and views of the engine's catalog, for statement completion. */
   List<String> tableNames() {
     List<String> names = new ArrayList<>(engine.catalog().tableNames());

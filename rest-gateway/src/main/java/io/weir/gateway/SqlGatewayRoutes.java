@@ -164,6 +164,7 @@ final class SqlGatewayRoutes {
     if (exec != null && exec.isObject()) {
       exec.fields().forEachRemaining(e -> overlay.put(e.getKey(), e.getValue().asText()));
     }
+    sessions.checkRoomForStatement();
     Operation op = s.submit(statement, overlay, timeout, timer);
     ok(ctx, Json.field("operationHandle", op.handle().toString()));
   }

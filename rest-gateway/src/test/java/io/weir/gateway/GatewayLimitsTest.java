@@ -84,6 +84,23 @@ class GatewayLimitsTest {
   }
 
   @Test
+  void runningStatementsOverTheServerLimitGet429() {
+    start(GatewayConfig.builder().maxRunningOperations(2));
+    String a = client.openSession(Map.of());
+    String b = client.openSession(Map.of());
+    client.readToEnd(a, client.submit(a, "CREATE TABLE endless (k INT) WITH ('connector'='datagen', 'rows-per-second'='5')"),
+        "JSON");
+    String q1 = client.submit(a, "SELECT k FROM endless");
+    client.firstPage(a, q1, "JSON");
+    client.firstPage(b, client.submit(b, "SELECT k FROM endless"), "JSON");
+    var third = client.post("/v3/sessions/" + b + "/statements", Map.of("statement", "SELECT 1"));
+    assertEquals(429, third.status(), third.body());
+    assertTrue(third.error().contains("--max-running-operations"), third.body());
+    client.delete("/v3/sessions/" + a + "/operations/" + q1 + "/close");
+    assertEquals(1, client.readToEnd(b, client.submit(b, "SELECT 1"), "JSON").size());
+  }
+
+  @Test
   void anIdleSessionExpiresCancellingItsQueries() {
     start(GatewayConfig.builder().sessionIdleTimeout(Duration.ofMillis(500)));
     String s = client.openSession(Map.of());
