@@ -18,9 +18,9 @@ public final class StateOptions {
   public static final ConfigOption<Long> ROCKSDB_BLOCK_CACHE_SIZE =
       memorySize(
           "state.backend.rocksdb.block-cache-size",
-          64L << 20,
+          512L << 20,
           "Native memory for RocksDB's LRU block cache (uncompressed data blocks, index and filter "
-              + "blocks), per operator instance. Default '64 mb'.");
+              + "blocks), shared by every RocksDB state of the process. Default '512 mb'.");
 
   public static final ConfigOption<Long> ROCKSDB_WRITE_BUFFER_SIZE =
       memorySize(

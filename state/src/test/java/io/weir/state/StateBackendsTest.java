@@ -68,7 +68,7 @@ class StateBackendsTest {
   @Test
   void rocksDbOptionsHaveFlinksNamesAndSafeDefaults() {
     Configuration conf = new Configuration();
-    assertEquals(64L << 20, conf.get(StateOptions.ROCKSDB_BLOCK_CACHE_SIZE));
+    assertEquals(512L << 20, conf.get(StateOptions.ROCKSDB_BLOCK_CACHE_SIZE));
     assertEquals(32L << 20, conf.get(StateOptions.ROCKSDB_WRITE_BUFFER_SIZE));
     assertEquals(2, conf.get(StateOptions.ROCKSDB_WRITE_BUFFER_COUNT));
     assertEquals(true, conf.get(StateOptions.INCREMENTAL_CHECKPOINTS));

@@ -49,11 +49,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
-import org.rocksdb.Cache;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.CompressionType;
 import org.rocksdb.InfoLogLevel;
-import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -97,9 +95,11 @@ public final class RocksDBKeyedStateBackend<K>
   final KeyGroupIndexer indexer;
   private final String instanceId = UUID.randomUUID().toString().replace("-", "");
   private final Path workDir;
+  /** The lock on {@link #workDir} that tells other processes it is in use. */
+  private final WorkDirs.Held heldDir;
   private final Path dbDir;
 
-  private final Cache blockCache;
+  private final SharedBlockCache blockCache;
   private final BloomFilter bloomFilter;
   private final StringAppendOperator appendOperator;
   private final Options options;
@@ -149,10 +149,16 @@ public final class RocksDBKeyedStateBackend<K>
     }
     String localDir = config.get(StateOptions.ROCKSDB_LOCAL_DIR);
     Path base = localDir == null || localDir.isBlank() ? env.localDir() : Path.of(localDir);
-    this.workDir = base.resolve("weir-rocksdb-" + instanceId);
+    try {
+      this.heldDir = WorkDirs.create(base, instanceId);
+    } catch (IOException e) {
+      throw new UncheckedIOException(new IOException("Cannot create RocksDB's working directory under " + base
+          + ": " + e.getMessage(), e));
+    }
+    this.workDir = heldDir.dir;
     this.dbDir = workDir.resolve("db");
 
-    this.blockCache = new LRUCache(cacheSize);
+    this.blockCache = SharedBlockCache.acquire(cacheSize);
     this.bloomFilter = new BloomFilter(10, false);
     this.appendOperator = new StringAppendOperator("");
     this.options =
@@ -166,10 +172,11 @@ public final class RocksDBKeyedStateBackend<K>
             .setKeepLogFileNum(2)
             .setTableFormatConfig(
                 new BlockBasedTableConfig()
-                    .setBlockCache(blockCache)
+                    .setBlockCache(blockCache.cache())
                     .setFilterPolicy(bloomFilter)
                     // Index and filter blocks count against the cache: memory stays bounded.
                     .setCacheIndexAndFilterBlocks(true)
+                    .setCacheIndexAndFilterBlocksWithHighPriority(true)
                     .setPinL0FilterAndIndexBlocksInCache(true));
     this.readOptions = new ReadOptions();
     this.writeOptions = new WriteOptions().setDisableWAL(true);
@@ -696,10 +703,11 @@ public final class RocksDBKeyedStateBackend<K>
     writeOptions.close();
     appendOperator.close();
     bloomFilter.close();
-    blockCache.close();
+    blockCache.release();
   }
 
   private void deleteWorkDir() {
+    heldDir.close();
     try {
       NativeFiles.deleteTree(workDir);
     } catch (IOException e) {
