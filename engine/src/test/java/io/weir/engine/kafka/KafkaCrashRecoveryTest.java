@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kafka source → window aggregation → Kafka exactly-once sink in a separate JVM, killed with
  * SIGKILL at random moments and started again on its state directory each time, which resumes
- * the job from its latest checkpoint: its Kafka producers die with transactions open, and the
+ * the job from its latest checkpoint — each time after the process completed a checkpoint of its
+ * own: its Kafka producers die with transactions open, and the
  * restored job must commit those of completed checkpoints and abort the rest. The source reads
  * the topic up to its end ({@code scan.bounded.mode}), so the job finishes and every window
  * closes; a read_committed consumer must then see each window exactly once.
@@ -63,39 +65,53 @@ class KafkaCrashRecoveryTest {
       Files.writeString(script, script(kafka.bootstrapServers()));
       Random random = new Random(11);
       int kills = 0;
-      int killsAfterACheckpoint = 0;
       int exitCode;
       while (true) {
+        Set<Path> before = checkpoints(stateDir);
         Process p = CrashTestProcess.launch(stateDir, script, log);
-        // Starting a JVM with the engine takes about a second; then the job reads for a few.
-        boolean ended = p.waitFor(kills < KILLS ? 1000 + random.nextInt(2500) : 180_000, TimeUnit.MILLISECONDS);
-        if (ended) {
-          exitCode = p.exitValue();
-          break;
+        if (kills < KILLS) {
+          // Kill it at a random moment after it completed a checkpoint of its own (how soon that
+          // is depends on the machine's load), so there are transactions to resume and to abort.
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+          while (p.isAlive() && before.containsAll(checkpoints(stateDir)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+          }
+          Thread.sleep(random.nextInt(600));
+          if (p.isAlive()) {
+            p.destroyForcibly().waitFor();
+            kills++;
+            continue;
+          }
         }
-        killsAfterACheckpoint += hasCheckpoint(stateDir) ? 1 : 0;
-        p.destroyForcibly().waitFor();
-        kills++;
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+          p.destroyForcibly().waitFor();
+          throw new AssertionError("the job did not finish within 180 s after the last kill");
+        }
+        exitCode = p.exitValue();
+        break;
       }
-      System.out.println("KafkaCrashRecoveryTest: the job finished after " + kills + " kills with SIGKILL, "
-          + killsAfterACheckpoint + " of them after a checkpoint had completed");
+      System.out.println("KafkaCrashRecoveryTest: the job finished after " + kills + " kills with SIGKILL,"
+          + " each after a checkpoint of its own");
       String output = Files.readString(log);
       assertEquals(0, exitCode, () -> "the last process failed:\n" + output.substring(Math.max(0, output.length() - 4000)));
-      assertTrue(killsAfterACheckpoint >= 2, "only " + killsAfterACheckpoint + " kills came after a checkpoint");
+      assertTrue(kills >= 2, "the job finished after only " + kills + " kills: too little input to test recovery");
       // The source's end raises the watermark to the maximum: every window closes.
       assertEquals(WindowedEvents.expectedWindows(EVENTS, Long.MAX_VALUE),
           WindowedEvents.byWindow(WindowedEvents.committed(kafka, "totals")));
     }
   }
 
-  /** Whether a checkpoint of the job has completed (its directory holds a chk-n with metadata). */
-  private static boolean hasCheckpoint(Path stateDir) throws java.io.IOException {
+  /** The completed checkpoints under the state directory (chk-n directories with metadata). */
+  private static Set<Path> checkpoints(Path stateDir) throws java.io.IOException {
     if (!Files.isDirectory(stateDir)) {
-      return false;
+      return Set.of();
     }
     try (var files = Files.walk(stateDir)) {
-      return files.anyMatch(f -> f.getFileName().toString().equals("_metadata")
-          && f.getParent().getFileName().toString().startsWith("chk-"));
+      return files.filter(f -> f.getFileName().toString().equals("_metadata")
+          && f.getParent().getFileName().toString().startsWith("chk-")).map(Path::getParent)
+          .collect(java.util.stream.Collectors.toSet());
+    } catch (java.io.UncheckedIOException e) {
+      return Set.of(); // a checkpoint directory was deleted while listed: look again next time
     }
   }
 }

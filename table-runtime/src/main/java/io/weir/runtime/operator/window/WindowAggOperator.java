@@ -18,6 +18,7 @@ import io.weir.state.ValueStateDescriptor;
 import io.weir.state.VoidNamespace;
 import io.weir.state.serialization.Serializers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +56,29 @@ import java.util.Objects;
  * builds.
  */
 public final class WindowAggOperator implements StreamOperator {
+  /**
+   * Rows of TUMBLE, HOP and CUMULATE windows combined per slice and key before they reach state, as
+   * Flink's window buffer does: a key with many rows between two watermarks costs one state access
+   * per slice instead of one per row. At most this many keys and slices wait.
+   */
+  private static final int COMBINE_LIMIT = 10_000;
+
+  private static final class Combined {
+    final Object[] accs;
+    /** The slice's timer, registered when the slice first reaches state. */
+    final long timer;
+
+    Combined(Object[] accs, long timer) {
+      this.accs = accs;
+      this.timer = timer;
+    }
+  }
+
+  private final HashMap<Long, HashMap<Row, Combined>> combined = new HashMap<>();
+  private HashMap<Row, Combined> combinedSlice;
+  private long combinedTarget = Long.MIN_VALUE;
+  private int combinedEntries;
+
   private static final Row EMPTY_KEY = Row.of();
 
   private final WindowAggSpec spec;
@@ -195,16 +219,56 @@ public final class WindowAggOperator implements StreamOperator {
       // The slice's own window fired and its slice was folded into the running total already.
       target = c.cycleStart(sliceEnd) + c.sliceSize;
     }
-    Object[] accs = slices.get(key, target);
-    boolean created = accs == null;
-    if (created) {
-      accs = aggregates.createAccumulators();
+    if (target != combinedTarget) {
+      combinedSlice = combined.computeIfAbsent(target, t -> new HashMap<>());
+      combinedTarget = target;
     }
-    aggregates.accumulate(accs, row);
-    slices.put(key, target, accs);
-    if (created) {
-      registerTimer(windowTimers, key, VoidNamespace.INSTANCE, slicing.firstUnfiredWindowEnd(sliceEnd, progress) - 1);
+    Combined c = combinedSlice.get(key);
+    if (c == null) {
+      c = new Combined(aggregates.createAccumulators(), slicing.firstUnfiredWindowEnd(sliceEnd, progress) - 1);
+      combinedSlice.put(key, c);
+      combinedEntries++;
     }
+    aggregates.accumulate(c.accs, row);
+    if (combinedEntries >= COMBINE_LIMIT) {
+      flushCombined();
+    }
+  }
+
+  /**
+   * Moves the combined rows into state: per key and slice one state read and write, merging into
+   * the slice's accumulators (or becoming them, with the slice's timer). Called before time moves
+   * on (so firing sees every row), at checkpoint barriers, and when the buffer is full.
+   */
+  private void flushCombined() {
+    if (combinedEntries == 0) {
+      return;
+    }
+    for (Map.Entry<Long, HashMap<Row, Combined>> slice : combined.entrySet()) {
+      long target = slice.getKey();
+      for (Map.Entry<Row, Combined> e : slice.getValue().entrySet()) {
+        Row key = e.getKey();
+        Combined c = e.getValue();
+        Object[] accs = slices.get(key, target);
+        if (accs == null) {
+          slices.put(key, target, c.accs);
+          registerTimer(windowTimers, key, VoidNamespace.INSTANCE, c.timer);
+        } else {
+          aggregates.merge(accs, c.accs);
+          slices.put(key, target, accs);
+        }
+      }
+    }
+    combined.clear();
+    combinedSlice = null;
+    combinedTarget = Long.MIN_VALUE;
+    combinedEntries = 0;
+  }
+
+  @Override
+  public byte[] snapshotOperatorState(long checkpointId) {
+    flushCombined();
+    return NO_STATE;
   }
 
   private void fireSliced(Row key, long windowEnd) {
@@ -371,6 +435,7 @@ public final class WindowAggOperator implements StreamOperator {
 
   private void advance(long time, boolean watermark, Output out) {
     output = out;
+    flushCombined();
     if (slicing != null) {
       if (watermark) {
         windowTimers.advanceWatermark(time, fireSliced);
