@@ -32,18 +32,24 @@ final class ChangelogTable {
   private long rows;
 
   ChangelogTable(RowType schema, ZoneId zone, PrintWriter out) {
+    this(schema, zone, out, ShellOptions.DEFAULT_MAX_COLUMN_WIDTH);
+  }
+
+  /** @param maxColumnWidth the width of columns whose values can be of any length */
+  ChangelogTable(RowType schema, ZoneId zone, PrintWriter out, int maxColumnWidth) {
     this.schema = schema;
     this.zone = zone;
     this.out = out;
-    this.widths = widths(schema);
+    this.widths = widths(schema, maxColumnWidth);
   }
 
   /** The width of {@code op} and of every column: the larger of its header and its type's width. */
-  static int[] widths(RowType schema) {
+  static int[] widths(RowType schema, int maxColumnWidth) {
     int[] widths = new int[schema.arity() + 1];
     widths[0] = OP_COLUMN.length();
     for (int i = 0; i < schema.arity(); i++) {
-      widths[i + 1] = Math.max(TableLayout.displayWidth(schema.name(i)), TableLayout.widthOf(schema.type(i)));
+      widths[i + 1] = Math.max(TableLayout.displayWidth(schema.name(i)),
+          TableLayout.widthOf(schema.type(i), maxColumnWidth));
     }
     return widths;
   }

@@ -7,11 +7,12 @@ package io.weir.cli;
  * @param source the file of {@link Mode#FILE}, the statements of {@link Mode#EXECUTE}, else null
  * @param verbose whether errors come with their stack trace
  * @param stateDir the engine's state directory ({@code --state-dir}), or null
+ * @param init a script to run before anything else ({@code -i}), or null
  */
-record CliArgs(Mode mode, String source, boolean verbose, String stateDir) {
+record CliArgs(Mode mode, String source, boolean verbose, String stateDir, String init) {
 
   CliArgs(Mode mode, String source, boolean verbose) {
-    this(mode, source, verbose, null);
+    this(mode, source, verbose, null, null);
   }
 
   enum Mode { INTERACTIVE, FILE, EXECUTE, HELP }
@@ -24,6 +25,8 @@ record CliArgs(Mode mode, String source, boolean verbose, String stateDir) {
       Options:
         -f, --file <script.sql>   Run the statements of a file, then exit.
         -e, --execute <sql>       Run the given statements (each ending with ';'), then exit.
+        -i, --init <init.sql>     Run the statements of a file first (SET, CREATE TABLE, ...),
+                                  then the shell, -f or -e; the shell does not start when one fails.
         --state-dir <dir>         Keep the catalog, running INSERT jobs and their checkpoints in
                                   <dir>: started again on the same directory (even after the
                                   process was killed), Weir resumes those jobs.
@@ -42,6 +45,7 @@ record CliArgs(Mode mode, String source, boolean verbose, String stateDir) {
     String source = null;
     boolean verbose = false;
     String stateDir = null;
+    String init = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String inline = null;
@@ -52,7 +56,7 @@ record CliArgs(Mode mode, String source, boolean verbose, String stateDir) {
       }
       switch (arg) {
         case "-h", "--help", "-help", "help" -> {
-          return new CliArgs(Mode.HELP, null, verbose, null);
+          return new CliArgs(Mode.HELP, null, verbose, null, null);
         }
         case "-v", "--verbose" -> verbose = true;
         case "--state-dir" -> {
@@ -63,6 +67,18 @@ record CliArgs(Mode mode, String source, boolean verbose, String stateDir) {
             inline = args[++i];
           }
           stateDir = inline;
+        }
+        case "-i", "--init" -> {
+          if (init != null) {
+            throw new IllegalArgumentException("Give one -i, not two (got '" + args[i] + "' again).");
+          }
+          if (inline == null) {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException("Option '" + arg + "' needs a file: -i init.sql");
+            }
+            inline = args[++i];
+          }
+          init = inline;
         }
         case "-f", "--file", "-e", "--execute" -> {
           Mode wanted = arg.equals("-f") || arg.equals("--file") ? Mode.FILE : Mode.EXECUTE;
@@ -83,6 +99,6 @@ record CliArgs(Mode mode, String source, boolean verbose, String stateDir) {
         default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. Try --help.");
       }
     }
-    return new CliArgs(mode, source, verbose, stateDir);
+    return new CliArgs(mode, source, verbose, stateDir, init);
   }
 }

@@ -5,6 +5,7 @@ import io.weir.engine.Session;
 import io.weir.engine.StatementResult;
 import io.weir.runtime.job.Job;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,13 @@ final class InteractiveShell {
   private final PrintWriter out;
   private final ResultPrinter printer;
 
-  /** Flink's SQL client option: {@code table} shows a live, updating table; others the changelog. */
-  static final String RESULT_MODE = "sql-client.execution.result-mode";
+  /** How long leaving a view or Ctrl-C waits for the stopped job's tasks to end. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+  /** Changes the changelog view keeps (older ones scroll away for good). */
+  private static final int CHANGELOG_ROWS = 100_000;
+
+  /** False on a dumb terminal: no full-screen views, no colours. */
+  private final boolean capable;
   /** The statement running now, or null while the shell waits for input. */
   private volatile Running running;
 
@@ -59,6 +65,7 @@ final class InteractiveShell {
     this.verbose = verbose;
     this.out = terminal.writer();
     this.printer = new ResultPrinter(out);
+    this.capable = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
   }
 
   /** Runs the shell until the user leaves; returns the exit code (0). */
@@ -104,6 +111,8 @@ final class InteractiveShell {
         .terminal(terminal)
         .appName("weir")
         .parser(new SqlLineParser())
+        .completer(new SqlCompleter(ShellCatalog.of(session)))
+        .highlighter(new SqlHighlighter(() -> capable && colors()))
         .history(new DefaultHistory())
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
         .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
@@ -111,7 +120,9 @@ final class InteractiveShell {
         .variable(LineReader.BLINK_MATCHING_PAREN, 0)
         // `a != b` must stay as typed, not expand `!` from the history as bash does.
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-        .option(LineReader.Option.INSERT_TAB, true);
+        .option(LineReader.Option.INSERT_TAB, true)
+        .option(LineReader.Option.CASE_INSENSITIVE, true)
+        .option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
     if (historyFile != null) {
       try {
         Files.createDirectories(historyFile.toAbsolutePath().getParent());
@@ -175,18 +186,28 @@ final class InteractiveShell {
     Running current = new Running(jobIds());
     running = current;
     try {
+      ShellOptions.checkSet(statement);
       StatementResult result = session.execute(statement);
       if (current.isCancelled()) {
         current.cancelNewJobs();
         closeQuery(result);
-        printCancelled();
+        printCancelled(jobOf(result));
         return;
       }
-      printer.print(result, ScriptRunner.zone(session), current::isCancelled, liveTableMode());
+      ShellOptions.ResultMode mode = capable
+          ? ShellOptions.resultMode(session.config(), ShellOptions.ResultMode.TABLE) : ShellOptions.ResultMode.TABLEAU;
+      int width = ShellOptions.maxColumnWidth(session.config());
+      if (result instanceof StatementResult.QueryResult query && mode != ShellOptions.ResultMode.TABLEAU) {
+        showView(query, mode, width, current);
+      } else if (printer.print(result, ScriptRunner.zone(session), current::isCancelled, width)
+          == ResultPrinter.Outcome.CANCELLED) {
+        awaitStop(jobOf(result));
+      }
     } catch (Throwable e) {
       if (current.isCancelled()) {
-        current.cancelNewJobs();
-        printCancelled();
+        List<Job> stopped = current.cancelNewJobs();
+        stopped.forEach(InteractiveShell::awaitStop);
+        printCancelled(stopped.isEmpty() ? null : stopped.get(0));
       } else {
         out.print(ErrorReport.format(e, statement, verbose));
       }
@@ -196,15 +217,59 @@ final class InteractiveShell {
     }
   }
 
+  /** Shows a query full-screen until the user leaves; then stops it and says how it ended. */
+  private void showView(StatementResult.QueryResult query, ShellOptions.ResultMode mode, int width, Running current) {
+    ResultModel model = mode == ShellOptions.ResultMode.TABLE
+        ? new LiveTable(query.schema(), ScriptRunner.zone(session))
+        : new ChangelogModel(query.schema(), ScriptRunner.zone(session), CHANGELOG_ROWS);
+    ResultView view = new ResultView(terminal, mode.name().toLowerCase(java.util.Locale.ROOT), model, width,
+        ScriptRunner.zone(session), mode == ShellOptions.ResultMode.CHANGELOG);
+    ResultView.Exit exit = view.show(query, current::isCancelled);
+    boolean ended = query.stream().isEnd();
+    Throwable failure = query.stream().failure();
+    query.stream().close();
+    awaitStop(query.job());
+    if (exit != ResultView.Exit.QUIT) {
+      printCancelled(query.job());
+    } else if (ended && failure != null && query.job().status() == io.weir.runtime.job.JobStatus.FAILED) {
+      out.print(ErrorReport.format(failure, null, verbose));
+    } else {
+      out.println("[INFO] Result view closed" + (ended ? "" : "; query stopped (job " + query.job().id() + ")")
+          + ": " + model.size() + (model.size() == 1 ? " row, " : " rows, ") + model.changes()
+          + (model.changes() == 1 ? " change." : " changes."));
+    }
+  }
+
+  private static Job jobOf(StatementResult result) {
+    if (result instanceof StatementResult.QueryResult query) {
+      return query.job();
+    }
+    return result instanceof StatementResult.JobResult job ? job.job() : null;
+  }
+
+  /** Waits a little for a cancelled job's tasks to stop, so its resources are free at the prompt. */
+  private static void awaitStop(Job job) {
+    if (job == null) {
+      return;
+    }
+    try {
+      job.await(STOP_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // the job failed while stopping: it is stopped all the same
+    }
+  }
+
   private static void closeQuery(StatementResult result) {
     if (result instanceof StatementResult.QueryResult query) {
       query.stream().close();
     }
   }
 
-  private void printCancelled() {
+  private void printCancelled(Job job) {
     out.println(); // after the ^C the terminal echoed
-    out.println(ResultPrinter.QUERY_CANCELLED);
+    out.println(ResultPrinter.QUERY_CANCELLED + (job == null ? "" : " Job " + job.id() + " stopped."));
   }
 
   /** Ctrl-C, on JLine's signal thread: cancels the statement that runs now, if any. */
@@ -244,18 +309,24 @@ final class InteractiveShell {
       cancelNewJobs();
     }
 
-    /** Cancels the jobs this statement started: a query's, or a waited-for INSERT's. */
-    void cancelNewJobs() {
+    /** Cancels the jobs this statement started (a query's, or a waited-for INSERT's); returns them. */
+    List<Job> cancelNewJobs() {
+      List<Job> started = new ArrayList<>();
       for (Job job : session.engine().jobs()) {
-        if (!jobsBefore.contains(job.id()) && !job.status().isTerminal()) {
+        if (!jobsBefore.contains(job.id())) {
           job.cancel();
+          started.add(job);
         }
       }
+      return started;
     }
   }
 
-  private boolean liveTableMode() {
-    String mode = session.config().getRaw(RESULT_MODE);
-    return mode != null && mode.trim().equalsIgnoreCase("table");
+  private boolean colors() {
+    try {
+      return ShellOptions.colors(session.config());
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 }

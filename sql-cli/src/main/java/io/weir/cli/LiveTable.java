@@ -1,89 +1,118 @@
 package io.weir.cli;
 
 import io.weir.common.data.Row;
-import io.weir.common.data.ValueFormatter;
+import io.weir.common.data.RowKind;
 import io.weir.common.types.RowType;
-import java.io.PrintWriter;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code table} result mode: the query's current result, kept by applying its changelog, and
- * redrawn in place as it changes — an aggregation's row changes value rather than a new line being
- * appended. Below the table a status line gives the row count, the changes seen, the query's
- * watermark and how to stop.
+ * The {@code table} result mode's model: the query's current result, kept by applying its
+ * changelog, so an aggregation's row changes value where it stands instead of a new line being
+ * appended. An update ({@code -U} then {@code +U}) puts the new row into the slot the old one
+ * left: {@code -U (a, 1)}, {@code +U (a, 2)} shows {@code (a, 2)} on the line {@code (a, 1)} was.
+ * A delete removes its row; an insert appends.
  */
-final class LiveTable {
-  /** At most this many rows are drawn; the status line counts the rest. */
-  static final int MAX_ROWS = 40;
-
+final class LiveTable implements ResultModel {
   private final RowType schema;
   private final ZoneId zone;
-  private final PrintWriter out;
-  /** Current rows (fields as a list) with their multiplicity, in first-insert order. */
-  private final Map<List<Object>, Integer> rows = new LinkedHashMap<>();
+  /** Rows in the order they are shown; null where a row was removed (compacted now and then). */
+  private final List<List<Object>> slots = new ArrayList<>();
+  /** Where each distinct row stands (several slots for duplicates). */
+  private final Map<List<Object>, ArrayDeque<Integer>> positions = new HashMap<>();
+  /** Slots that -U freed, oldest first: the next +U fills them. */
+  private final ArrayDeque<Integer> freedByUpdate = new ArrayDeque<>();
+  private int size;
   private long changes;
-  private int drawnLines;
 
-  LiveTable(RowType schema, ZoneId zone, PrintWriter out) {
+  LiveTable(RowType schema, ZoneId zone) {
     this.schema = schema;
     this.zone = zone;
-    this.out = out;
   }
 
-  /** Applies one change: +I/+U add the row, -U/-D take one copy of it away. */
-  void apply(Row change) {
-    List<Object> key = Arrays.asList(change.copyFields());
-    if (change.kind().isAccumulate()) {
-      rows.merge(key, 1, Integer::sum);
-    } else {
-      rows.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
-    }
+  @Override
+  public List<String> columns() {
+    return schema.names();
+  }
+
+  @Override
+  public void apply(Row change) {
+    List<Object> row = Arrays.asList(change.copyFields());
     changes++;
+    if (change.kind().isAccumulate()) {
+      Integer slot = change.kind() == RowKind.UPDATE_AFTER ? freedByUpdate.pollFirst() : null;
+      if (slot == null) {
+        slot = slots.size();
+        slots.add(row);
+      } else {
+        slots.set(slot, row);
+      }
+      positions.computeIfAbsent(row, k -> new ArrayDeque<>()).addLast(slot);
+      size++;
+      return;
+    }
+    ArrayDeque<Integer> at = positions.get(row);
+    if (at == null) {
+      return; // a retraction of a row never seen: nothing to take away
+    }
+    int slot = at.pollLast();
+    if (at.isEmpty()) {
+      positions.remove(row);
+    }
+    slots.set(slot, null);
+    size--;
+    if (change.kind() == RowKind.UPDATE_BEFORE) {
+      freedByUpdate.addLast(slot);
+    } else if (freedByUpdate.isEmpty() && slots.size() > 64 && slots.size() > 2 * size) {
+      compact();
+    }
   }
 
-  int size() {
-    return rows.values().stream().mapToInt(Integer::intValue).sum();
-  }
-
-  /** Redraws the table over the previous drawing (ANSI: cursor up, clear to the end). */
-  void draw(long watermark, String state) {
-    StringBuilder text = new StringBuilder();
-    List<Row> shown = new ArrayList<>();
-    outer:
-    for (Map.Entry<List<Object>, Integer> e : rows.entrySet()) {
-      for (int i = 0; i < e.getValue(); i++) {
-        if (shown.size() == MAX_ROWS) {
-          break outer;
-        }
-        shown.add(Row.of(e.getKey().toArray()));
+  /** Drops the empty slots (only when no update waits for its slot). */
+  private void compact() {
+    List<List<Object>> kept = new ArrayList<>(size);
+    positions.clear();
+    for (List<Object> row : slots) {
+      if (row != null) {
+        positions.computeIfAbsent(row, k -> new ArrayDeque<>()).addLast(kept.size());
+        kept.add(row);
       }
     }
-    if (shown.isEmpty()) {
-      text.append("(no rows yet)\n");
-    } else {
-      // The boxed table without its "N rows in set" line: the status line below counts.
-      String box = BoxedTable.render(schema, shown, zone);
-      text.append(box, 0, box.lastIndexOf('\n', box.length() - 2) + 1);
+    slots.clear();
+    slots.addAll(kept);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public long changes() {
+    return changes;
+  }
+
+  @Override
+  public List<String[]> rows(int from, int count) {
+    List<String[]> rows = new ArrayList<>(Math.max(0, Math.min(count, size - from)));
+    int seen = 0;
+    for (List<Object> row : slots) {
+      if (row == null) {
+        continue;
+      }
+      if (seen >= from + count) {
+        break;
+      }
+      if (seen >= from) {
+        rows.add(ResultModel.cells(Row.of(row.toArray()), schema, zone));
+      }
+      seen++;
     }
-    int total = size();
-    text.append("rows: ").append(total);
-    if (total > shown.size()) {
-      text.append(" (first ").append(shown.size()).append(" shown)");
-    }
-    text.append("   changes: ").append(changes)
-        .append("   watermark: ").append(watermark == Long.MIN_VALUE ? "-" : ValueFormatter.formatTimestamp(watermark == Long.MAX_VALUE ? Long.MAX_VALUE / 1000 : watermark, 3, zone))
-        .append("   ").append(state).append('\n');
-    if (drawnLines > 0) {
-      out.print("\u001b[" + drawnLines + "A\u001b[J");
-    }
-    String s = text.toString();
-    out.print(s);
-    out.flush();
-    drawnLines = (int) s.chars().filter(c -> c == '\n').count();
+    return rows;
   }
 }

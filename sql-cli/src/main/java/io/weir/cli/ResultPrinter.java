@@ -44,22 +44,17 @@ final class ResultPrinter {
 
   /**
    * Prints {@code result}; for a query, blocks until it ends or {@code cancelled} turns true
-   * (then the query's job is stopped).
+   * (then the query's job is stopped). Columns of values of any length are
+   * {@link ShellOptions#DEFAULT_MAX_COLUMN_WIDTH} wide.
    *
    * @throws WeirException when the query failed while its rows were printed
    */
   Outcome print(StatementResult result, ZoneId zone, BooleanSupplier cancelled) {
-    return print(result, zone, cancelled, false);
+    return print(result, zone, cancelled, ShellOptions.DEFAULT_MAX_COLUMN_WIDTH);
   }
 
-  /**
-   * As {@link #print(StatementResult, ZoneId, BooleanSupplier)}; with {@code live} a query is shown
-   * as a {@link LiveTable} redrawn in place (the shell's {@code table} result mode).
-   */
-  Outcome print(StatementResult result, ZoneId zone, BooleanSupplier cancelled, boolean live) {
-    if (live && result instanceof StatementResult.QueryResult query) {
-      return printLive(query, zone, cancelled);
-    }
+  /** As {@link #print(StatementResult, ZoneId, BooleanSupplier)}, a query's columns at most {@code maxColumnWidth}. */
+  Outcome print(StatementResult result, ZoneId zone, BooleanSupplier cancelled, int maxColumnWidth) {
     try {
       if (result instanceof StatementResult.Ack ack) {
         out.println("[INFO] " + ack.message());
@@ -73,7 +68,7 @@ final class ResultPrinter {
       } else if (result instanceof StatementResult.JobResult job) {
         printJob(job);
       } else if (result instanceof StatementResult.QueryResult query) {
-        return printQuery(query, zone, cancelled);
+        return printQuery(query, zone, cancelled, maxColumnWidth);
       } else {
         throw new IllegalStateException("Unknown statement result " + result.getClass().getName());
       }
@@ -94,9 +89,10 @@ final class ResultPrinter {
     out.println("Job ID: " + job.id());
   }
 
-  private Outcome printQuery(StatementResult.QueryResult query, ZoneId zone, BooleanSupplier cancelled) {
+  private Outcome printQuery(StatementResult.QueryResult query, ZoneId zone, BooleanSupplier cancelled,
+      int maxColumnWidth) {
     ResultStream stream = query.stream();
-    ChangelogTable table = new ChangelogTable(query.schema(), zone, out);
+    ChangelogTable table = new ChangelogTable(query.schema(), zone, out, maxColumnWidth);
     table.printHeader();
     try {
       while (true) {
@@ -128,49 +124,6 @@ final class ResultPrinter {
       throw failure instanceof WeirException w ? w : new WeirException("The query failed: " + failure.getMessage(), failure);
     }
     table.printEnd();
-    return Outcome.DONE;
-  }
-
-  /** How often a live table is redrawn at most, so a fast changelog does not flood the terminal. */
-  private static final long REDRAW_MILLIS = 200;
-
-  private Outcome printLive(StatementResult.QueryResult query, ZoneId zone, BooleanSupplier cancelled) {
-    ResultStream stream = query.stream();
-    LiveTable table = new LiveTable(query.schema(), zone, out);
-    table.draw(stream.watermark(), "running, Ctrl-C to stop");
-    long lastDraw = System.currentTimeMillis();
-    boolean dirty = false;
-    try {
-      while (!stream.isEnd()) {
-        if (cancelled.getAsBoolean()) {
-          stream.close();
-          out.println();
-          table.draw(stream.watermark(), "cancelled");
-          out.println(QUERY_CANCELLED);
-          return Outcome.CANCELLED;
-        }
-        for (Row row : stream.poll(POLL)) {
-          table.apply(row);
-          dirty = true;
-        }
-        long now = System.currentTimeMillis();
-        if (dirty && now - lastDraw >= REDRAW_MILLIS) {
-          table.draw(stream.watermark(), "running, Ctrl-C to stop");
-          lastDraw = now;
-          dirty = false;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stream.close();
-      out.println(QUERY_CANCELLED);
-      return Outcome.CANCELLED;
-    }
-    Throwable failure = stream.failure();
-    if (failure != null && !cancelled.getAsBoolean()) {
-      throw failure instanceof WeirException w ? w : new WeirException("The query failed: " + failure.getMessage(), failure);
-    }
-    table.draw(stream.watermark(), "finished");
     return Outcome.DONE;
   }
 

@@ -1,6 +1,7 @@
 package io.weir.cli;
 
 import io.weir.common.config.CoreOptions;
+import io.weir.common.error.SqlException;
 import io.weir.engine.Session;
 import io.weir.engine.StatementResult;
 import io.weir.runtime.job.Job;
@@ -41,21 +42,55 @@ final class ScriptRunner {
 
   /** Runs {@code script}; returns 0 when every statement succeeded, else 1 (error on stderr). */
   int run(String script) {
+    return run(script, null);
+  }
+
+  /**
+   * Runs {@code script}; returns 0 when every statement succeeded, else 1, with the error on
+   * stderr after a line that says which statement failed and where: {@code [ERROR] Statement 2
+   * (line 5 of init.sql) failed.}
+   *
+   * @param source what the script came from, for that line ({@code init.sql}), or null
+   */
+  int run(String script, String source) {
     List<Job> submitted = new ArrayList<>();
+    int[] done = {0};
     try {
       session.executeScript(script, result -> {
-        printer.print(result, zone(session), () -> false);
+        done[0]++;
+        printer.print(result, zone(session), () -> false, ShellOptions.maxColumnWidth(session.config()));
         if (result instanceof StatementResult.JobResult job && !job.waited()) {
           submitted.add(job.job());
         }
       });
     } catch (Throwable e) {
       out.flush();
+      err.print(whichStatement(script, source, e, done[0]));
       err.print(ErrorReport.format(e, script, verbose));
       err.flush();
       return 1;
     }
     return awaitJobs(submitted);
+  }
+
+  /**
+   * {@code [ERROR] Statement 2 (line 5 of job.sql) failed.}: the statement at the error's
+   * position, or else the one after the {@code done} that succeeded.
+   */
+  static String whichStatement(String script, String source, Throwable error, int done) {
+    List<Integer> lines = StatementSplitter.split(script + "\n;").lines();
+    int index = done;
+    if (error instanceof SqlException e && e.hasPosition()) {
+      index = 0;
+      while (index + 1 < lines.size() && lines.get(index + 1) <= e.line()) {
+        index++;
+      }
+    }
+    if (index >= lines.size()) {
+      return "";
+    }
+    return "[ERROR] Statement " + (index + 1) + " (line " + lines.get(index) + (source == null ? "" : " of " + source)
+        + ") failed.\n";
   }
 
   private int awaitJobs(List<Job> jobs) {

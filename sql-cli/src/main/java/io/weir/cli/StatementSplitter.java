@@ -24,10 +24,12 @@ final class StatementSplitter {
    * @param rest the text after the last {@code ;}
    * @param restHasCode whether {@code rest} holds anything but blanks and comments
    * @param open whether the input ends inside a quote or a block comment
+   * @param lines the line (from 1) each statement of {@code statements} starts on
    */
-  record Split(List<String> statements, String rest, boolean restHasCode, boolean open) {
+  record Split(List<String> statements, String rest, boolean restHasCode, boolean open, List<Integer> lines) {
     public Split {
       statements = List.copyOf(statements);
+      lines = List.copyOf(lines);
     }
 
     /** True when no statement is left unfinished: Enter may run what was typed. */
@@ -41,13 +43,23 @@ final class StatementSplitter {
   /** Splits {@code text} into its finished statements and what follows the last one. */
   static Split split(String text) {
     List<String> statements = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
     State state = State.CODE;
+    int line = 1;
+    int codeLine = 1;
     int start = 0;
     boolean hasCode = false;
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       char next = i + 1 < n ? text.charAt(i + 1) : '\0';
+      if (c == '\n') {
+        line++;
+      }
+      if (state == State.CODE && !hasCode && !Character.isWhitespace(c) && c != ';'
+          && !(c == '-' && next == '-') && !(c == '/' && next == '*')) {
+        codeLine = line;
+      }
       switch (state) {
         case CODE -> {
           if (c == '\'') {
@@ -68,6 +80,7 @@ final class StatementSplitter {
           } else if (c == ';') {
             if (hasCode) {
               statements.add(text.substring(start, i).strip());
+              lines.add(codeLine);
             }
             start = i + 1;
             hasCode = false;
@@ -89,7 +102,7 @@ final class StatementSplitter {
       }
     }
     boolean open = state != State.CODE && state != State.LINE_COMMENT;
-    return new Split(statements, text.substring(start), hasCode, open);
+    return new Split(statements, text.substring(start), hasCode, open, lines);
   }
 
   /** The finished statements of {@code text}; an unfinished tail is ignored. */

@@ -15,18 +15,20 @@ final class TableLayout {
   /** How a null value is shown, as in Flink 1.20's SQL client. */
   static final String NULL_TEXT = "<NULL>";
 
-  /** Width of a column whose values can be of any length (STRING, ARRAY…), as in Flink. */
-  static final int MAX_COLUMN_WIDTH = 30;
-
   /** Marks a value that was cut to fit its column. */
   static final String CUT_MARK = "...";
 
   /**
    * The width a streaming result's column of {@code type} gets before any value is known: wide
    * enough for every value of fixed-size types ({@code -2147483648} for INT, {@code 2024-01-01
-   * 12:00:00.000} for TIMESTAMP(3)), {@link #MAX_COLUMN_WIDTH} for the rest.
+   * 12:00:00.000} for TIMESTAMP(3)), {@link ShellOptions#DEFAULT_MAX_COLUMN_WIDTH} for the rest.
    */
   static int widthOf(LogicalType type) {
+    return widthOf(type, ShellOptions.DEFAULT_MAX_COLUMN_WIDTH);
+  }
+
+  /** As {@link #widthOf(LogicalType)}, with {@code max} for types whose values can be of any length. */
+  static int widthOf(LogicalType type, int max) {
     int width = switch (type.root()) {
       case BOOLEAN -> 5; // FALSE
       case TINYINT -> 4;
@@ -39,11 +41,10 @@ final class TableLayout {
       case DATE -> 10;
       case TIME -> type.precision() == 0 ? 8 : 9 + type.precision();
       case TIMESTAMP, TIMESTAMP_LTZ -> type.precision() == 0 ? 19 : 20 + type.precision();
-      case CHAR, VARCHAR -> Math.min(MAX_COLUMN_WIDTH, Math.max(1, type.precision()));
-      case BINARY, VARBINARY ->
-          type.precision() >= (MAX_COLUMN_WIDTH - 3) / 2 ? MAX_COLUMN_WIDTH : 2 * type.precision() + 3;
+      case CHAR, VARCHAR -> Math.min(max, Math.max(1, type.precision()));
+      case BINARY, VARBINARY -> type.precision() >= (max - 3) / 2 ? max : 2 * type.precision() + 3;
       case NULL -> NULL_TEXT.length();
-      default -> MAX_COLUMN_WIDTH;
+      default -> max;
     };
     return Math.max(width, NULL_TEXT.length());
   }

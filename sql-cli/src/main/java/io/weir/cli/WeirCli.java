@@ -57,11 +57,14 @@ public final class WeirCli {
           stdout.print(CliArgs.USAGE);
           yield 0;
         }
-        case FILE -> runFile(Paths.get(cli.source()), cli, stdout, stderr);
-        case EXECUTE -> runScript(cli.source(), false, cli, stdout, stderr);
+        case FILE -> {
+          String script = readFile(Paths.get(cli.source()), stderr);
+          yield script == null ? 1 : runScript(script, cli.source(), false, cli, stdout, stderr);
+        }
+        case EXECUTE -> runScript(cli.source(), "-e", false, cli, stdout, stderr);
         case INTERACTIVE -> in == System.in && System.console() != null
             ? runInteractive(cli, stdout, stderr)
-            : runScript(readAll(in, stderr), true, cli, stdout, stderr);
+            : runScript(readAll(in, stderr), "standard input", true, cli, stdout, stderr);
       };
     } finally {
       stdout.flush();
@@ -75,19 +78,19 @@ public final class WeirCli {
         : Engine.create(new io.weir.common.config.Configuration(), Paths.get(cli.stateDir()));
   }
 
-  private static int runFile(Path file, CliArgs cli, PrintWriter out, PrintWriter err) {
-    String script;
+  /** The file's text, or null after saying on {@code err} why it cannot be read. */
+  private static String readFile(Path file, PrintWriter err) {
     try {
-      script = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       err.println("[ERROR] Cannot read the script '" + file + "': " + e.getClass().getSimpleName()
           + (e.getMessage() == null || e.getMessage().equals(file.toString()) ? "" : ": " + e.getMessage()));
-      return 1;
+      return null;
     }
-    return runScript(script, false, cli, out, err);
   }
 
-  private static int runScript(String script, boolean withDemo, CliArgs cli, PrintWriter out, PrintWriter err) {
+  private static int runScript(String script, String source, boolean withDemo, CliArgs cli, PrintWriter out,
+      PrintWriter err) {
     boolean verbose = cli.verbose();
     if (script == null) {
       return 1;
@@ -97,11 +100,24 @@ public final class WeirCli {
       if (withDemo) {
         DemoTable.register(session);
       }
-      return new ScriptRunner(session, out, err, verbose).run(script);
+      ScriptRunner runner = new ScriptRunner(session, out, err, verbose);
+      if (!runInit(cli, runner, err)) {
+        return 1;
+      }
+      return runner.run(script, source);
     } catch (Throwable e) {
       err.print(ErrorReport.format(e, null, verbose));
       return 1;
     }
+  }
+
+  /** Runs the {@code -i} script, if any; false when it failed (said on {@code err}). */
+  private static boolean runInit(CliArgs cli, ScriptRunner runner, PrintWriter err) {
+    if (cli.init() == null) {
+      return true;
+    }
+    String init = readFile(Paths.get(cli.init()), err);
+    return init != null && runner.run(init, cli.init()) == 0;
   }
 
   private static int runInteractive(CliArgs cli, PrintWriter out, PrintWriter err) {
@@ -114,7 +130,14 @@ public final class WeirCli {
       return 1;
     }
     try (terminal; Engine engine = engine(cli)) {
-      return new InteractiveShell(terminal, engine.newSession(), historyFile(), verbose).run();
+      Session session = engine.newSession();
+      PrintWriter screen = terminal.writer();
+      if (!runInit(cli, new ScriptRunner(session, screen, screen, verbose), screen)) {
+        screen.println("[ERROR] The shell did not start: the init script '" + cli.init() + "' failed.");
+        screen.flush();
+        return 1;
+      }
+      return new InteractiveShell(terminal, session, historyFile(), verbose).run();
     } catch (Throwable e) {
       err.print(ErrorReport.format(e, null, verbose));
       return 1;

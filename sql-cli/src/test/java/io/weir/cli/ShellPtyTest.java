@@ -1,134 +1,185 @@
 package io.weir.cli;
 
+import static io.weir.cli.PtyShell.CTRL_C;
+import static io.weir.cli.PtyShell.CTRL_D;
+import static io.weir.cli.PtyShell.ENTER;
+import static io.weir.cli.PtyShell.UP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.pty4j.PtyProcess;
-import com.pty4j.PtyProcessBuilder;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real shell in a pseudo-terminal, started from the module's runtime class path: a query's
- * rows appear, Ctrl-C cancels it, a bad statement prints an error, Ctrl-D leaves with exit 0.
+ * The real shell in a pseudo-terminal, read as a user reads it: the rendered screen (see
+ * {@link PtyShell}). Covers the issue's "done when": a GROUP BY's row changing in place in the
+ * table view, Ctrl-C stopping its job, Tab completing a table and a column, a caret under a
+ * misspelt keyword, the history surviving a restart.
  */
 class ShellPtyTest {
-  /** Generous: a loaded build machine may take many seconds for the first plan. */
-  private static final Duration TIMEOUT = Duration.ofSeconds(120);
-
-  private static final Pattern ANSI =
-      Pattern.compile("\u001B\\[[0-9;?<=>]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)|\u001B[=>()][0-9A-Za-z]?");
-
-  private final StringBuilder output = new StringBuilder();
+  private static final Pattern TITLE_JOB = Pattern.compile("job ([0-9a-f]{32})");
+  /** A table row of one BIGINT column: {@code |   42 |}. */
+  private static final Pattern ONE_NUMBER = Pattern.compile("\\|\\s+(\\d+) \\|");
 
   @Test
-  void queryCtrlCErrorAndCtrlD(@TempDir Path dir) throws Exception {
-    String classes = System.getProperty("weir.cli.test.classes");
-    String lib = System.getProperty("weir.cli.test.lib");
-    assertTrue(classes != null && lib != null && Files.isDirectory(Path.of(lib)),
-        "run through Maven (the module's class path comes from weir.cli.test.classes/lib)");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = List.of(java, "--enable-native-access=ALL-UNNAMED",
-        "-D" + WeirCli.HISTORY_FILE_PROPERTY + "=" + dir.resolve("history"),
-        "-cp", classes + File.pathSeparator + lib + File.separator + "*",
-        WeirCli.class.getName());
-    Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("TERM", "xterm-256color");
-    PtyProcess shell = new PtyProcessBuilder(command.toArray(new String[0]))
-        .setEnvironment(env)
-        .setDirectory(dir.toString())
-        .setInitialColumns(160)
-        .setInitialRows(40)
-        .setRedirectErrorStream(true)
-        .start();
-    try {
-      Thread reader = new Thread(() -> pump(shell), "pty-reader");
-      reader.setDaemon(true);
-      reader.start();
+  void tableModeUpdatesARowInPlaceAndCtrlCStopsItsJob(@TempDir Path dir) throws Exception {
+    try (PtyShell shell = PtyShell.start(dir, dir.resolve("history"), 120, 30)) {
+      shell.waitFor("weir> ", 0);
+      shell.type("SELECT COUNT(*) AS n FROM demo;" + ENTER);
 
-      int at = waitFor(shell, "weir> ", 0);
-      assertTrue(text().contains("SELECT * FROM demo WHERE amount > 100;"), "banner suggests a query");
+      List<String> first = shell.waitForScreen("the table view with a count",
+          s -> s.get(0).contains("Weir · table · job") && rowOf(s) >= 0);
+      int line = rowOf(first);
+      long before = value(first.get(line));
+      Matcher title = TITLE_JOB.matcher(first.get(0));
+      assertTrue(title.find(), first.get(0));
+      String jobId = title.group(1);
+      assertTrue(first.get(line - 2).contains("| n |") || first.get(line - 2).matches("\\|\\s+n \\|"), first.toString());
 
-      type(shell, "SELECT * FROM demo WHERE amount > 0;\r");
-      at = waitFor(shell, "| +I |", at);
+      // The same screen line shows a larger count: the row changed in place, nothing was appended.
+      List<String> later = shell.waitForScreen("the count grow on the same line",
+          s -> s.get(0).contains("Weir · table") && ONE_NUMBER.matcher(s.get(line)).find() && value(s.get(line)) > before);
+      assertEquals(1, later.stream().filter(l -> ONE_NUMBER.matcher(l).find()).count(), String.join("\n", later));
+      assertTrue(later.get(later.size() - 1).contains("rows: 1 ·"), later.get(later.size() - 1));
+      assertTrue(later.get(later.size() - 1).contains("RUNNING"), later.get(later.size() - 1));
 
-      type(shell, "\u0003");
-      at = waitFor(shell, "[INFO] Query cancelled.", at);
-      at = waitFor(shell, "weir> ", at);
+      shell.type(CTRL_C);
+      int at = shell.waitFor("[INFO] Query cancelled. Job " + jobId + " stopped.", 0);
+      at = shell.waitFor("weir> ", at);
+      shell.type("SHOW JOBS;" + ENTER);
+      shell.waitFor(" in set", at);
+      String jobs = shell.text().substring(at);
+      String row = jobs.lines().filter(l -> l.contains(jobId)).findFirst().orElseThrow(() -> new AssertionError(jobs));
+      assertTrue(row.contains("CANCELED"), row);
+      assertFalse(jobs.contains("RUNNING"), jobs);
 
-      type(shell, "SELEC 1;\r");
-      at = waitFor(shell, "[ERROR]", at);
-      at = waitFor(shell, "weir> ", at);
-
-      type(shell, "\u0004");
-      if (!shell.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        fail("the shell did not exit after Ctrl-D; it printed:\n" + text());
-      }
-      assertEquals(0, shell.exitValue(), text());
-      assertTrue(Files.readString(dir.resolve("history")).contains("SELECT * FROM demo WHERE amount > 0;"));
-    } finally {
-      if (shell.isAlive()) {
-        shell.destroyForcibly();
-        shell.waitFor(10, TimeUnit.SECONDS);
-      }
+      shell.type(CTRL_D);
+      assertEquals(0, shell.waitForExit(), shell.text());
     }
   }
 
-  private void pump(PtyProcess shell) {
-    try (Reader in = new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8)) {
-      char[] buf = new char[4096];
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        synchronized (output) {
-          output.append(buf, 0, n);
-        }
-      }
-    } catch (IOException e) {
-      // the pty closes when the shell exits
+  @Test
+  void completionCaretClearedLineAndHistoryAcrossARestart(@TempDir Path dir) throws Exception {
+    Path history = dir.resolve("weir-history");
+    String misspelt = "SELECT * FROM demo WHERE amount > 1 ODER BY amount;";
+    try (PtyShell shell = PtyShell.start(dir, history, 120, 30)) {
+      shell.waitFor("weir> ", 0);
+      shell.type("SELECT * FROM de\t");
+      shell.waitForScreen("the table completed", s -> s.contains("weir> SELECT * FROM demo"));
+      // Completion added a space after the name: the next word does not stick to it.
+      shell.type("WHERE amo\t");
+      shell.waitForScreen("the column completed", s -> s.contains("weir> SELECT * FROM demo WHERE amount"));
+
+      // Ctrl-C on the prompt throws the line away: what follows runs alone.
+      shell.type(CTRL_C);
+      shell.waitForScreen("an empty prompt", s -> s.stream().anyMatch(l -> l.equals("weir>")));
+      int at = shell.text().length();
+      shell.type("SHOW TABLES;" + ENTER);
+      at = shell.waitFor("1 row in set", at);
+
+      shell.type(misspelt + ENTER);
+      shell.waitFor("[ERROR]", at);
+      List<String> screen = shell.waitForScreen("the statement with a caret under it",
+          s -> caretLine(s, misspelt) >= 0);
+      String caret = screen.get(caretLine(screen, misspelt));
+      assertEquals(misspelt.indexOf("ODER"), caret.indexOf('^'), String.join("\n", screen));
+      shell.waitFor("weir> ", shell.text().lastIndexOf("[ERROR]"));
+
+      shell.type("QUIT;" + ENTER);
+      assertEquals(0, shell.waitForExit(), shell.text());
+    }
+    assertTrue(Files.readString(history).contains(misspelt), Files.readString(history));
+
+    try (PtyShell shell = PtyShell.start(dir, history, 120, 30)) {
+      shell.waitFor("weir> ", 0);
+      shell.type(UP);
+      shell.waitForScreen("the last statement", s -> s.contains("weir> QUIT;"));
+      shell.type(UP);
+      shell.waitForScreen("the statement before", s -> s.contains("weir> " + misspelt));
+      shell.type(CTRL_C);
+      // Ctrl-C flushes the terminal's unread input: wait for the fresh prompt before Ctrl-D.
+      shell.waitForScreen("a fresh prompt", s -> s.stream().filter(l -> !l.isEmpty()).reduce((a, b) -> b)
+          .orElse("").equals("weir>"));
+      shell.type(CTRL_D);
+      assertEquals(0, shell.waitForExit(), shell.text());
     }
   }
 
-  /** What the shell printed so far, escape sequences removed. */
-  private String text() {
-    synchronized (output) {
-      return ANSI.matcher(output).replaceAll("");
+  @Test
+  void tableauModePrintsTheChangelogAndCtrlCCancels(@TempDir Path dir) throws Exception {
+    try (PtyShell shell = PtyShell.start(dir, dir.resolve("history"), 160, 40)) {
+      int at = setResultMode(shell, "tableau");
+      shell.type("SELECT * FROM demo WHERE amount > 0;" + ENTER);
+      at = shell.waitFor("| +I |", at);
+      shell.type(CTRL_C);
+      at = shell.waitFor("[INFO] Query cancelled.", at);
+      at = shell.waitFor("weir> ", at);
+
+      shell.type("SET 'sql-client.execution.result-mode' = 'tabel';" + ENTER);
+      at = shell.waitFor("[ERROR] 'sql-client.execution.result-mode' must be 'table', 'changelog' or 'tableau'", at);
+      at = shell.waitFor("weir> ", at);
+      shell.type(CTRL_D);
+      assertEquals(0, shell.waitForExit(), shell.text());
     }
   }
 
-  /** Waits until {@code expected} shows after index {@code from}; returns the index after it. */
-  private int waitFor(PtyProcess shell, String expected, int from) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      String now = text();
-      int i = now.indexOf(expected, Math.min(from, now.length()));
-      if (i >= 0) {
-        return i + expected.length();
-      }
-      if (!shell.isAlive()) {
-        fail("the shell exited (" + shell.exitValue() + ") before printing '" + expected + "':\n" + now);
-      }
-      Thread.sleep(50);
+  @Test
+  void changelogViewShowsEachChangeAndQLeaves(@TempDir Path dir) throws Exception {
+    try (PtyShell shell = PtyShell.start(dir, dir.resolve("history"), 120, 30)) {
+      int at = setResultMode(shell, "changelog");
+      shell.type("SELECT COUNT(*) AS n FROM demo;" + ENTER);
+      List<String> screen = shell.waitForScreen("a retraction and its update in the changelog view",
+          s -> s.get(0).contains("Weir · changelog") && s.stream().anyMatch(l -> l.startsWith("| -U |"))
+              && s.stream().anyMatch(l -> l.startsWith("| +U |")));
+      assertTrue(screen.stream().anyMatch(l -> l.matches("\\|\\s+op \\|\\s+n \\|")), String.join("\n", screen));
+      shell.type("q");
+      at = shell.waitFor("[INFO] Result view closed; query stopped (job ", at);
+      shell.waitFor("weir> ", at);
+      List<String> after = shell.screen();
+      assertNotEquals(screen, after);
+      assertFalse(after.stream().anyMatch(l -> l.contains("Weir · changelog")), "the view's screen is gone");
+      shell.type(CTRL_D);
+      assertEquals(0, shell.waitForExit(), shell.text());
     }
-    fail("no '" + expected + "' within " + TIMEOUT + "; the shell printed:\n" + text());
+  }
+
+  /** Waits for the prompt and sets the result mode; returns where the shell's output stands then. */
+  private static int setResultMode(PtyShell shell, String mode) throws Exception {
+    int at = shell.waitFor("weir> ", 0);
+    shell.type("SET 'sql-client.execution.result-mode' = '" + mode + "';" + ENTER);
+    return shell.waitFor("[INFO] Execute statement succeeded.", at);
+  }
+
+  /** The first screen line holding a one-number table row, or -1. */
+  private static int rowOf(List<String> screen) {
+    for (int i = 0; i < screen.size(); i++) {
+      if (ONE_NUMBER.matcher(screen.get(i)).find()) {
+        return i;
+      }
+    }
     return -1;
   }
 
-  private static void type(PtyProcess shell, String keys) throws IOException {
-    shell.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
-    shell.getOutputStream().flush();
+  private static long value(String line) {
+    Matcher m = ONE_NUMBER.matcher(line);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  /** The index of the caret line right under the line of {@code statement} (without its ';'), or -1. */
+  private static int caretLine(List<String> screen, String statement) {
+    String text = statement.substring(0, statement.length() - 1);
+    for (int i = 0; i + 1 < screen.size(); i++) {
+      if (screen.get(i).equals(text) && screen.get(i + 1).strip().startsWith("^")) {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 }
