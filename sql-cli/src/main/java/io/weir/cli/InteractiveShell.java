@@ -187,7 +187,14 @@ final class InteractiveShell {
     running = current;
     try {
       ShellOptions.checkSet(statement);
-      StatementResult result = session.execute(statement);
+      StatementResult result;
+      if (capable && isWaitedInsert(statement)) {
+        try (ProgressLine progress = new ProgressLine(out, current::newJob)) {
+          result = session.execute(statement);
+        }
+      } else {
+        result = session.execute(statement);
+      }
       if (current.isCancelled()) {
         current.cancelNewJobs();
         closeQuery(result);
@@ -269,7 +276,16 @@ final class InteractiveShell {
 
   private void printCancelled(Job job) {
     out.println(); // after the ^C the terminal echoed
-    out.println(ResultPrinter.QUERY_CANCELLED + (job == null ? "" : " Job " + job.id() + " stopped."));
+    boolean insert = job != null && job.name().startsWith("insert-into");
+    out.println((insert ? "[INFO] INSERT cancelled." : ResultPrinter.QUERY_CANCELLED)
+        + (job == null ? "" : " Job " + job.id() + " stopped."));
+  }
+
+  /** An INSERT the session will wait for ({@code table.dml-sync}): it gets a progress line. */
+  private boolean isWaitedInsert(String statement) {
+    String head = statement.stripLeading();
+    return head.regionMatches(true, 0, "INSERT", 0, 6)
+        && session.config().get(io.weir.common.config.CoreOptions.DML_SYNC);
   }
 
   /** Ctrl-C, on JLine's signal thread: cancels the statement that runs now, if any. */
@@ -307,6 +323,16 @@ final class InteractiveShell {
     void cancel() {
       cancelled = true;
       cancelNewJobs();
+    }
+
+    /** The first job this statement started, or null so far. */
+    Job newJob() {
+      for (Job job : session.engine().jobs()) {
+        if (!jobsBefore.contains(job.id())) {
+          return job;
+        }
+      }
+      return null;
     }
 
     /** Cancels the jobs this statement started (a query's, or a waited-for INSERT's); returns them. */

@@ -35,8 +35,7 @@ enum ShellCommand {
         DROP TABLE [IF EXISTS] t          DROP VIEW [IF EXISTS] v
         SHOW TABLES | VIEWS | FUNCTIONS | JOBS
         SHOW CREATE TABLE t               DESCRIBE t
-        SELECT ...                        Runs a continuous query; its changelog is printed
-                                          as it arrives (op: +I, -U, +U, -D).
+        SELECT ...                        Runs a continuous query and shows its result.
         INSERT INTO t SELECT ...          Starts a job; with SET 'table.dml-sync' = 'true'
                                           the statement waits until the job finishes.
         EXPLAIN <statement>               Shows the plan.
@@ -44,8 +43,19 @@ enum ShellCommand {
         SET 'key' = 'value'               Changes one.    RESET ['key']   Undoes it.
         STOP JOB '<job id>'               Stops a job.
 
-      Keys: Ctrl-C cancels a running query, or clears the line at the prompt.
-            Up/Down browse the history (kept in ~/.weir/history).
+      How query results show (SET 'sql-client.execution.result-mode' = '...'):
+        table      A full-screen view of the current result, updated in place (default).
+        changelog  A full-screen view of every change: +I, -U, +U, -D.
+        tableau    Rows printed below the prompt as they arrive.
+      In a view: q or Esc leaves and stops the query; Up/Down, PgUp/PgDn, Home/End scroll;
+      Left/Right scroll wide tables sideways.
+
+      Other settings: SET 'sql-client.display.max-column-width' = '30';
+                      SET 'sql-client.display.color-schema' = 'none';   (no highlighting)
+
+      Keys: Ctrl-C cancels a running query or waited-for INSERT, or clears the line at the
+            prompt. Tab completes keywords, tables, columns, functions and SET keys.
+            Up/Down browse the history (kept in ~/.weir/history). Ctrl-D leaves.
 
       Try: SELECT * FROM demo WHERE amount > 100;
       """;

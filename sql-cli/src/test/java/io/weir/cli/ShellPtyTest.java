@@ -122,6 +122,17 @@ class ShellPtyTest {
       at = shell.waitFor("[INFO] Query cancelled.", at);
       at = shell.waitFor("weir> ", at);
 
+      // A waited-for INSERT shows a progress line; Ctrl-C stops its job.
+      shell.type("CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');" + ENTER);
+      at = shell.waitFor("[INFO] Table 'sink' created.", at);
+      shell.type("SET 'table.dml-sync' = 'true';" + ENTER);
+      at = shell.waitFor("[INFO] Execute statement succeeded.", at);
+      shell.type("INSERT INTO sink SELECT order_id FROM demo;" + ENTER);
+      at = shell.waitFor("[RUNNING] job ", at);
+      shell.type(CTRL_C);
+      at = shell.waitFor("[INFO] INSERT cancelled. Job ", at);
+      at = shell.waitFor("weir> ", at);
+
       shell.type("SET 'sql-client.execution.result-mode' = 'tabel';" + ENTER);
       at = shell.waitFor("[ERROR] 'sql-client.execution.result-mode' must be 'table', 'changelog' or 'tableau'", at);
       at = shell.waitFor("weir> ", at);

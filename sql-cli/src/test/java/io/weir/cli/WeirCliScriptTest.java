@@ -167,4 +167,51 @@ class WeirCliScriptTest {
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("|       demo |"), out.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void initScriptRunsFirstAndAFailingStatementIsNamedWithItsLine(@TempDir Path dir) throws IOException {
+    Path init = dir.resolve("init.sql");
+    Files.writeString(init, """
+        -- the tables every run needs
+        CREATE TABLE nums (n INT) WITH ('connector' = 'datagen', 'number-of-rows' = '3',
+          'fields.n.kind' = 'sequence', 'fields.n.start' = '1', 'fields.n.end' = '3');
+        SET 'sql-client.display.max-column-width' = '8';
+        """);
+    Path script = dir.resolve("job.sql");
+    Files.writeString(script, """
+        SELECT n, 'a rather long text' AS t FROM nums;
+
+        SELECT * FROM nums;
+        SELECT * FROM missing;
+        """);
+
+    Run run = run("-i", init.toString(), "-f", script.toString());
+
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("[INFO] Table 'nums' created."), run.out());
+    // The init script's width cuts the long text with an ellipsis.
+    assertTrue(run.out().contains("| a rat... |"), run.out());
+    assertTrue(run.err().startsWith("[ERROR] Statement 3 (line 4 of " + script + ") failed.\n"), run.err());
+    assertTrue(run.err().contains("line 4, column 15"), run.err());
+    assertTrue(run.err().contains("SELECT * FROM missing;\n              ^"), run.err());
+  }
+
+  @Test
+  void aFailingInitScriptStopsBeforeTheScript(@TempDir Path dir) throws IOException {
+    Path init = dir.resolve("init.sql");
+    Files.writeString(init, "SET 'table.dml-sync' = 'true';\nSHOW TABLEZ;\n");
+    Run run = run("--init", init.toString(), "-e", "SHOW TABLES;");
+    assertEquals(1, run.exitCode());
+    assertEquals("", run.out());
+    assertTrue(run.err().startsWith("[ERROR] Statement 2 (line 2 of " + init + ") failed."), run.err());
+    assertEquals(2, run("-i").exitCode());
+  }
+
+  @Test
+  void aRuntimeFailureNamesTheStatementAfterTheLastThatSucceeded() {
+    Run run = run("-e", "SHOW TABLES;\n\nSTOP JOB 'nope';\nSHOW TABLES;");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().startsWith("[ERROR] Statement 2 (line 3 of -e) failed.\n[ERROR] Job 'nope' does not exist"),
+        run.err());
+  }
 }
