@@ -112,6 +112,12 @@ final class PtyShell implements AutoCloseable {
     return lines;
   }
 
+  /** Resizes the terminal (the emulator first, so the shell's redraw lands on the new size). */
+  void resize(int columns, int rows) {
+    screen.setSize(columns, rows);
+    process.setWinSize(new com.pty4j.WinSize(columns, rows));
+  }
+
   void type(String keys) throws IOException {
     process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().flush();

@@ -50,6 +50,11 @@ class ShellPtyTest {
       assertTrue(later.get(later.size() - 1).contains("rows: 1 ·"), later.get(later.size() - 1));
       assertTrue(later.get(later.size() - 1).contains("RUNNING"), later.get(later.size() - 1));
 
+      // The view follows the terminal's size: the status line moves to the new last line.
+      shell.resize(90, 16);
+      shell.waitForScreen("the view redrawn for 16 lines", s -> s.size() == 16 && s.get(0).contains("Weir · table")
+          && s.get(15).contains("rows: 1 ·") && s.get(4).matches("\\|\\s+\\d+ \\|"));
+
       shell.type(CTRL_C);
       int at = shell.waitFor("[INFO] Query cancelled. Job " + jobId + " stopped.", 0);
       at = shell.waitFor("weir> ", at);
