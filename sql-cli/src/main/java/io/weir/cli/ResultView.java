@@ -35,7 +35,7 @@ import org.jline.utils.NonBlockingReader;
  * +----------+----------------------+
  * |     a1b2 |                    3 |
  * +----------+----------------------+
- *  rows: 1 · changes/s: 4.0 · watermark: 2026-11-25 10:00:03.000 · RUNNING · last change 0.2 s ago
+ *  rows: 1 · 4.0 changes/s · watermark 2026-11-25 10:00:03.000 · RUNNING · last change 0.2 s ago
  * </pre>
  *
  * <p>q, Esc or Ctrl-C leave the view and stop the query; the arrows, PgUp/PgDn (and space),
@@ -279,14 +279,14 @@ final class ResultView {
     if (model.size() > page) {
       sb.append(" (").append(top + 1).append('-').append(Math.min(model.size(), top + page)).append(')');
     }
-    sb.append(" · changes/s: ").append(String.format(Locale.ROOT, "%.1f", changesPerSecond));
+    sb.append(" · ").append(String.format(Locale.ROOT, "%.1f", changesPerSecond)).append(" changes/s");
     long wm = stream.watermark();
-    sb.append(" · watermark: ").append(wm == Long.MIN_VALUE ? "-" : wm == Long.MAX_VALUE ? "end of input"
+    sb.append(" · watermark ").append(wm == Long.MIN_VALUE ? "-" : wm == Long.MAX_VALUE ? "end of input"
         : ValueFormatter.formatTimestamp(wm, 3, zone));
     String state = stream.isEnd() && stream.failure() != null ? "FAILED: " + ErrorReport.message(stream.failure())
         : job.status().name();
     sb.append(" · ").append(state);
-    sb.append(" · last change: ").append(lastChangeMillis < 0 ? "none"
+    sb.append(" · last change ").append(lastChangeMillis < 0 ? "none"
         : String.format(Locale.ROOT, "%.1f s ago", (now - lastChangeMillis) / 1000.0));
     AttributedStringBuilder line = new AttributedStringBuilder();
     line.style(AttributedStyle.BOLD).append(sb.toString().replace('\n', ' '));
