@@ -217,8 +217,11 @@ final class ResultView {
       default -> { }
     }
     top = Math.max(0, Math.min(top, last));
-    if (key == Key.UP || key == Key.DOWN || key == Key.PAGE_UP || key == Key.PAGE_DOWN || key == Key.HOME
-        || key == Key.END) {
+    // Going up stops following the newest rows (even when all rows still fit on the screen);
+    // reaching the bottom going down starts it again.
+    if (key == Key.UP || key == Key.PAGE_UP || key == Key.HOME) {
+      follow = false;
+    } else if (key == Key.DOWN || key == Key.PAGE_DOWN || key == Key.END) {
       follow = top == last;
     }
   }

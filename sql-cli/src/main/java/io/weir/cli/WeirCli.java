@@ -26,6 +26,8 @@ import org.jline.terminal.TerminalBuilder;
 public final class WeirCli {
   /** Overrides where the interactive shell keeps its history (default {@code ~/.weir/history}). */
   public static final String HISTORY_FILE_PROPERTY = "weir.history.file";
+  /** The same through the environment ({@code WEIR_HISTORY_FILE}); the system property wins. */
+  public static final String HISTORY_FILE_ENV = "WEIR_HISTORY_FILE";
 
   private WeirCli() {}
 
@@ -154,7 +156,7 @@ public final class WeirCli {
   }
 
   static Path historyFile() {
-    String configured = System.getProperty(HISTORY_FILE_PROPERTY);
+    String configured = System.getProperty(HISTORY_FILE_PROPERTY, System.getenv(HISTORY_FILE_ENV));
     if (configured != null && !configured.isBlank()) {
       return Paths.get(configured);
     }

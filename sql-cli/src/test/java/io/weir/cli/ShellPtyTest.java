@@ -155,6 +155,12 @@ class ShellPtyTest {
           s -> s.get(0).contains("Weir · changelog") && s.stream().anyMatch(l -> l.startsWith("| -U |"))
               && s.stream().anyMatch(l -> l.startsWith("| +U |")));
       assertTrue(screen.stream().anyMatch(l -> l.matches("\\|\\s+op \\|\\s+n \\|")), String.join("\n", screen));
+      // Home scrolls to the first change (the count's first row, +I 1), and the view stops following.
+      shell.type("g");
+      List<String> top = shell.waitForScreen("the first change at the top",
+          s -> s.size() > 4 && s.get(4).matches("\\| \\+I \\|\\s+1 \\|") && s.get(s.size() - 1).contains("(1-"));
+      shell.type("\u001b[6~"); // PgDn
+      shell.waitForScreen("the next page", s -> !s.get(4).equals(top.get(4)) && !s.get(s.size() - 1).contains("(1-"));
       shell.type("q");
       at = shell.waitFor("[INFO] Result view closed; query stopped (job ", at);
       shell.waitFor("weir> ", at);
