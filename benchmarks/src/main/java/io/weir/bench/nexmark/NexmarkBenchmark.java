@@ -33,6 +33,7 @@ public final class NexmarkBenchmark {
         --rate R                   events per second of event time (default 10000000, as the suite)
         --seed S                   the generator's seed (default 0)
         --work-dir DIR             where q10 writes and q13's side input goes (default: a temporary directory)
+        --warmup-events N          events of an unreported q0 run first, to compile the hot code (default 1000000; 0 for none)
         --export DIR               write the events as person.jsonl, auction.jsonl, bid.jsonl into DIR
                                    and exit, running no query
         --set 'key=value'          any other engine option (repeatable), e.g. --set table.exec.mini-batch.enabled=false
@@ -77,7 +78,7 @@ public final class NexmarkBenchmark {
 
   /** The command line, parsed. */
   record Options(List<String> queries, long events, int parallelism, String stateBackend, long rate, long seed,
-      Path workDir, Path export, List<String> settings) {
+      Path workDir, Path export, List<String> settings, long warmupEvents) {
 
     static Options parse(String[] args) {
       List<String> queries = NexmarkQueries.runnable();
@@ -88,6 +89,7 @@ public final class NexmarkBenchmark {
       long seed = 0;
       Path workDir = null;
       Path export = null;
+      long warmup = 1_000_000L;
       List<String> settings = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
@@ -120,6 +122,7 @@ public final class NexmarkBenchmark {
           case "--seed" -> seed = Long.parseLong(value);
           case "--work-dir" -> workDir = Path.of(value);
           case "--export" -> export = Path.of(value);
+          case "--warmup-events" -> warmup = value.equals("0") ? 0 : positive(arg, value);
           case "--set" -> {
             if (!value.contains("=")) {
               throw new IllegalArgumentException("--set takes key=value, not '" + value + "'");
@@ -129,7 +132,7 @@ public final class NexmarkBenchmark {
           default -> throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
         }
       }
-      return new Options(queries, events, parallelism, backend, rate, seed, workDir, export, settings);
+      return new Options(queries, events, parallelism, backend, rate, seed, workDir, export, settings, warmup);
     }
 
     private static long positive(String option, String value) {
@@ -169,6 +172,12 @@ public final class NexmarkBenchmark {
             + " Java %s, max heap %d MB%n", options.events(), options.parallelism(), options.stateBackend(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() / 1048576);
+    if (options.warmupEvents() > 0) {
+      // The JIT compiles the generator, the exchange and the operators' hot paths: not measured.
+      Options warmup = new Options(List.of("q0"), options.warmupEvents(), options.parallelism(),
+          options.stateBackend(), options.rate(), options.seed(), workDir, null, options.settings(), 0);
+      run("q0", warmup, warmup.settings(workDir));
+    }
     List<Result> results = new ArrayList<>();
     for (String query : options.queries()) {
       Result r = run(query, options, settings);
