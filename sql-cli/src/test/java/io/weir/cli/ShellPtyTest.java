@@ -59,12 +59,13 @@ class ShellPtyTest {
       int at = shell.waitFor("[INFO] Query cancelled. Job " + jobId + " stopped.", 0);
       at = shell.waitFor("weir> ", at);
       shell.type("SHOW JOBS;" + ENTER);
-      shell.waitFor(" in set", at);
-      String jobs = shell.text().substring(at);
+      int end = shell.waitFor(" in set", at);
+      String jobs = shell.text().substring(at, end);
       String row = jobs.lines().filter(l -> l.contains(jobId)).findFirst().orElseThrow(() -> new AssertionError(jobs));
       assertTrue(row.contains("CANCELED"), row);
       assertFalse(jobs.contains("RUNNING"), jobs);
 
+      shell.waitFor("weir> ", end); // a Ctrl-D typed before the prompt reads input would be lost
       shell.type(CTRL_D);
       assertEquals(0, shell.waitForExit(), shell.text());
     }
@@ -87,7 +88,7 @@ class ShellPtyTest {
       shell.waitForScreen("an empty prompt", s -> s.stream().anyMatch(l -> l.equals("weir>")));
       int at = shell.text().length();
       shell.type("SHOW TABLES;" + ENTER);
-      at = shell.waitFor("1 row in set", at);
+      at = shell.waitFor("weir> ", shell.waitFor("1 row in set", at));
 
       shell.type(misspelt + ENTER);
       shell.waitFor("[ERROR]", at);
@@ -129,9 +130,9 @@ class ShellPtyTest {
 
       // A waited-for INSERT shows a progress line; Ctrl-C stops its job.
       shell.type("CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');" + ENTER);
-      at = shell.waitFor("[INFO] Table 'sink' created.", at);
+      at = shell.waitFor("weir> ", shell.waitFor("[INFO] Table 'sink' created.", at));
       shell.type("SET 'table.dml-sync' = 'true';" + ENTER);
-      at = shell.waitFor("[INFO] Execute statement succeeded.", at);
+      at = shell.waitFor("weir> ", shell.waitFor("[INFO] Execute statement succeeded.", at));
       shell.type("INSERT INTO sink SELECT order_id FROM demo;" + ENTER);
       at = shell.waitFor("[RUNNING] job ", at);
       shell.type(CTRL_C);
@@ -176,7 +177,7 @@ class ShellPtyTest {
   private static int setResultMode(PtyShell shell, String mode) throws Exception {
     int at = shell.waitFor("weir> ", 0);
     shell.type("SET 'sql-client.execution.result-mode' = '" + mode + "';" + ENTER);
-    return shell.waitFor("[INFO] Execute statement succeeded.", at);
+    return shell.waitFor("weir> ", shell.waitFor("[INFO] Execute statement succeeded.", at));
   }
 
   /** The first screen line holding a one-number table row, or -1. */
