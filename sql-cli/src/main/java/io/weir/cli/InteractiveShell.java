@@ -20,6 +20,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.utils.InfoCmp;
+import org.jline.utils.Signals;
 
 /**
  * The interactive shell on a JLine terminal: reads statements (several lines each, until a
@@ -72,6 +73,8 @@ final class InteractiveShell {
   int run() {
     LineReader reader = lineReader();
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> interrupt());
+    // A dumb terminal raises no signals of its own: without a JVM handler Ctrl-C would kill the shell.
+    Object nativeInt = capable ? null : Signals.register("INT", this::interrupt);
     try {
       printBanner();
       registerDemoTable();
@@ -90,6 +93,9 @@ final class InteractiveShell {
       }
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
+      if (nativeInt != null) {
+        Signals.unregister("INT", nativeInt);
+      }
       try {
         reader.getHistory().save();
       } catch (IOException | RuntimeException e) {

@@ -57,6 +57,12 @@ final class PtyShell implements AutoCloseable {
 
   /** Starts the shell with its history in {@code history}, in a {@code columns} x {@code rows} terminal. */
   static PtyShell start(Path dir, Path history, int columns, int rows, String... args) throws IOException {
+    return start(dir, history, "xterm-256color", columns, rows, args);
+  }
+
+  /** As {@link #start(Path, Path, int, int, String...)}, on a terminal of type {@code term}. */
+  static PtyShell start(Path dir, Path history, String term, int columns, int rows, String... args)
+      throws IOException {
     String classes = System.getProperty("weir.cli.test.classes");
     String lib = System.getProperty("weir.cli.test.lib");
     assertTrue(classes != null && lib != null && Files.isDirectory(Path.of(lib)),
@@ -68,7 +74,7 @@ final class PtyShell implements AutoCloseable {
         WeirCli.class.getName()));
     command.addAll(List.of(args));
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("TERM", "xterm-256color");
+    env.put("TERM", term);
     PtyProcess process = new PtyProcessBuilder(command.toArray(new String[0]))
         .setEnvironment(env)
         .setDirectory(dir.toString())
@@ -99,6 +105,13 @@ final class PtyShell implements AutoCloseable {
   String text() {
     synchronized (output) {
       return ANSI.matcher(output).replaceAll("").replace("\r", "");
+    }
+  }
+
+  /** Everything printed so far, escape sequences included. */
+  String raw() {
+    synchronized (output) {
+      return output.toString();
     }
   }
 

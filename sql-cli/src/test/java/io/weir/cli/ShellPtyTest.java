@@ -173,6 +173,23 @@ class ShellPtyTest {
     }
   }
 
+  @Test
+  void aDumbTerminalGetsTableauAndNoColours(@TempDir Path dir) throws Exception {
+    try (PtyShell shell = PtyShell.start(dir, dir.resolve("history"), "dumb", 160, 40)) {
+      int at = shell.waitFor("weir> ", 0);
+      shell.type("SELECT COUNT(*) AS n FROM demo;" + ENTER);
+      at = shell.waitFor("| +U |", at);
+      assertFalse(shell.text().contains("Weir · table"), "no full-screen view on a dumb terminal");
+      shell.type(CTRL_C);
+      at = shell.waitFor("weir> ", shell.waitFor("[INFO] Query cancelled.", at));
+      String raw = shell.raw();
+      assertFalse(raw.substring(raw.indexOf("SELECT COUNT")).matches("(?s).*\u001b\\[[0-9;]*m.*"),
+          "no colours on a dumb terminal");
+      shell.type(CTRL_D);
+      assertEquals(0, shell.waitForExit(), shell.text());
+    }
+  }
+
   /** Waits for the prompt and sets the result mode; returns where the shell's output stands then. */
   private static int setResultMode(PtyShell shell, String mode) throws Exception {
     int at = shell.waitFor("weir> ", 0);
