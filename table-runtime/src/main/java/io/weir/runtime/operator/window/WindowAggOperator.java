@@ -466,6 +466,7 @@ public final class WindowAggOperator implements StreamOperator {
 
   @Override
   public void endInput(int input, Output out) {
+    flushCombined(); // its slices' timers are registered as they reach state
     if (!eventTime && timers().size() > 0) {
       advance(Long.MAX_VALUE, false, out);
     }

@@ -218,6 +218,17 @@ class WindowAggOperatorTest {
 
   @ParameterizedTest(name = "restore={0}")
   @ValueSource(booleans = {false, true})
+  void processingTimeWindowsOfAnInputThatEndsBeforeTheClockMovesFire(boolean restore) {
+    WindowAggSpec spec = spec(new WindowSpec.Tumble(10, 0), false, List.of(0), COUNT);
+    harness(spec, restore)
+        .processingTime(1)
+        .input(row("a", 0), row("b", 0), row("a", 0))
+        .endInput()
+        .expectOutputInAnyOrder(counted("a", 2, 0, 10), counted("b", 1, 0, 10));
+  }
+
+  @ParameterizedTest(name = "restore={0}")
+  @ValueSource(booleans = {false, true})
   void processingTimeSession(boolean restore) {
     WindowAggSpec spec = spec(new WindowSpec.Session(10), false, List.of(0), COUNT);
     harness(spec, restore)
