@@ -37,6 +37,7 @@ final class SourceTask extends Task {
   /** Ids of splits found by discovery, this task's or another's. */
   private final java.util.Set<String> discovered = new java.util.HashSet<>();
   private final ConcurrentLinkedQueue<CheckpointTarget> barriers = new ConcurrentLinkedQueue<>();
+  private static final int MAX_PENDING_POSITIONS = 16;
   /** The positions of active splits recorded by checkpoints not yet complete, by checkpoint id. */
   private final java.util.TreeMap<Long, Map<String, String>> pendingPositions = new java.util.TreeMap<>();
 
@@ -236,6 +237,9 @@ final class SourceTask extends Task {
       positions.put(s.split.id(), position);
     }
     pendingPositions.put(checkpointId, positions);
+    while (pendingPositions.size() > MAX_PENDING_POSITIONS) {
+      pendingPositions.pollFirstEntry(); // checkpoints that never completed: a later one reports
+    }
     return List.of(new SnapshotPart(scanUid, scanDescription, readerContext.subtaskIndex(), readerContext.parallelism(),
         new SourcePositions(splitParallelism, positions).encode()));
   }
