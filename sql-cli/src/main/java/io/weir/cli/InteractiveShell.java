@@ -191,9 +191,9 @@ final class InteractiveShell {
   private void runSql(String statement) {
     Running current = new Running(jobIds());
     running = current;
+    StatementResult result = null;
     try {
       ShellOptions.checkSet(statement);
-      StatementResult result;
       if (capable && isWaitedInsert(statement)) {
         try (ProgressLine progress = new ProgressLine(out, current::newJob)) {
           result = session.execute(statement);
@@ -207,14 +207,18 @@ final class InteractiveShell {
         printCancelled(jobOf(result));
         return;
       }
+      if (!(result instanceof StatementResult.QueryResult query)) {
+        printer.print(result, ScriptRunner.zone(session), current::isCancelled);
+        return;
+      }
       ShellOptions.ResultMode mode = capable
           ? ShellOptions.resultMode(session.config(), ShellOptions.ResultMode.TABLE) : ShellOptions.ResultMode.TABLEAU;
       int width = ShellOptions.maxColumnWidth(session.config());
-      if (result instanceof StatementResult.QueryResult query && mode != ShellOptions.ResultMode.TABLEAU) {
+      if (mode != ShellOptions.ResultMode.TABLEAU) {
         showView(query, mode, width, current);
-      } else if (printer.print(result, ScriptRunner.zone(session), current::isCancelled, width)
+      } else if (printer.print(query, ScriptRunner.zone(session), current::isCancelled, width)
           == ResultPrinter.Outcome.CANCELLED) {
-        awaitStop(jobOf(result));
+        awaitStop(query.job());
       }
     } catch (Throwable e) {
       if (current.isCancelled()) {
@@ -222,6 +226,8 @@ final class InteractiveShell {
         stopped.forEach(InteractiveShell::awaitStop);
         printCancelled(stopped.isEmpty() ? null : stopped.get(0));
       } else {
+        // e.g. a bad shell option set by an init script: the query must not run on unseen
+        closeQuery(result);
         out.print(ErrorReport.format(e, statement, verbose));
       }
     } finally {

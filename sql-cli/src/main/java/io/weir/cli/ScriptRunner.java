@@ -2,6 +2,7 @@ package io.weir.cli;
 
 import io.weir.common.config.CoreOptions;
 import io.weir.common.error.SqlException;
+import io.weir.common.error.WeirException;
 import io.weir.engine.Session;
 import io.weir.engine.StatementResult;
 import io.weir.runtime.job.Job;
@@ -53,6 +54,18 @@ final class ScriptRunner {
    * @param source what the script came from, for that line ({@code init.sql}), or null
    */
   int run(String script, String source) {
+    // The shell's own options are checked before anything runs, as the engine checks the syntax.
+    StatementSplitter.Split split = StatementSplitter.split(script + "\n;");
+    for (int i = 0; i < split.statements().size(); i++) {
+      try {
+        ShellOptions.checkSet(split.statements().get(i));
+      } catch (WeirException e) {
+        err.print(statementFailed(i, split.lines().get(i), source));
+        err.print(ErrorReport.format(e, null, verbose));
+        err.flush();
+        return 1;
+      }
+    }
     List<Job> submitted = new ArrayList<>();
     int[] done = {0};
     try {
@@ -89,7 +102,11 @@ final class ScriptRunner {
     if (index >= lines.size()) {
       return "";
     }
-    return "[ERROR] Statement " + (index + 1) + " (line " + lines.get(index) + (source == null ? "" : " of " + source)
+    return statementFailed(index, lines.get(index), source);
+  }
+
+  private static String statementFailed(int index, int line, String source) {
+    return "[ERROR] Statement " + (index + 1) + " (line " + line + (source == null ? "" : " of " + source)
         + ") failed.\n";
   }
 

@@ -174,6 +174,24 @@ class ShellPtyTest {
   }
 
   @Test
+  void initScriptRunsBeforeThePrompt(@TempDir Path dir) throws Exception {
+    Path init = dir.resolve("init.sql");
+    Files.writeString(init, """
+        CREATE TABLE from_init (id INT) WITH ('connector' = 'datagen', 'number-of-rows' = '2',
+          'fields.id.kind' = 'sequence', 'fields.id.start' = '41', 'fields.id.end' = '42');
+        SET 'sql-client.execution.result-mode' = 'tableau';
+        """);
+    try (PtyShell shell = PtyShell.start(dir, dir.resolve("history"), 160, 40, "-i", init.toString())) {
+      int at = shell.waitFor("weir> ", shell.waitFor("[INFO] Table 'from_init' created.", 0));
+      shell.type("SELECT * FROM from_init;" + ENTER);
+      at = shell.waitFor("weir> ", shell.waitFor("Received a total of 2 rows", at));
+      assertTrue(shell.text().contains("| +I |          42 |"), shell.text());
+      shell.type(CTRL_D);
+      assertEquals(0, shell.waitForExit(), shell.text());
+    }
+  }
+
+  @Test
   void aDumbTerminalGetsTableauAndNoColours(@TempDir Path dir) throws Exception {
     try (PtyShell shell = PtyShell.start(dir, dir.resolve("history"), "dumb", 160, 40)) {
       int at = shell.waitFor("weir> ", 0);

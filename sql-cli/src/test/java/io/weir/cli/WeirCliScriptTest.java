@@ -214,4 +214,13 @@ class WeirCliScriptTest {
     assertTrue(run.err().startsWith("[ERROR] Statement 2 (line 3 of -e) failed.\n[ERROR] Job 'nope' does not exist"),
         run.err());
   }
+
+  @Test
+  void aBadShellOptionFailsTheScriptBeforeAnythingRuns() {
+    Run run = run("-e", "SHOW TABLES;\nSET 'sql-client.execution.result-mode' = 'bogus';");
+    assertEquals(1, run.exitCode());
+    assertEquals("", run.out());
+    assertEquals("[ERROR] Statement 2 (line 2 of -e) failed.\n[ERROR] 'sql-client.execution.result-mode' must be "
+        + "'table', 'changelog' or 'tableau' but was 'bogus'\n", run.err());
+  }
 }
