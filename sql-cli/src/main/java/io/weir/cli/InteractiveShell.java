@@ -214,7 +214,7 @@ final class InteractiveShell {
       ShellOptions.ResultMode mode = capable
           ? ShellOptions.resultMode(session.config(), ShellOptions.ResultMode.TABLE) : ShellOptions.ResultMode.TABLEAU;
       int width = ShellOptions.maxColumnWidth(session.config());
-      if (mode != ShellOptions.ResultMode.TABLEAU) {
+      if (mode != ShellOptions.ResultMode.TABLEAU && fitsAView()) {
         showView(query, mode, width, current);
       } else if (printer.print(query, ScriptRunner.zone(session), current::isCancelled, width)
           == ResultPrinter.Outcome.CANCELLED) {
@@ -257,6 +257,12 @@ final class InteractiveShell {
           + ": " + model.size() + (model.size() == 1 ? " row, " : " rows, ") + model.changes()
           + (model.changes() == 1 ? " change." : " changes."));
     }
+  }
+
+  /** A terminal of unknown or tiny size (0 x 0 under some tools) cannot hold a view: tableau then. */
+  private boolean fitsAView() {
+    org.jline.terminal.Size size = terminal.getSize();
+    return size.getRows() >= 8 && size.getColumns() >= 20;
   }
 
   private static Job jobOf(StatementResult result) {
