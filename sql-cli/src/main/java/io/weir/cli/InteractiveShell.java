@@ -24,7 +24,11 @@ import org.jline.utils.Signals;
 
 /**
  * The interactive shell on a JLine terminal: reads statements (several lines each, until a
- * {@code ;}), runs them one at a time and prints their results, until QUIT, EXIT or Ctrl-D.
+ * {@code ;}), runs them one at a time and shows their results, until QUIT, EXIT or Ctrl-D. A
+ * query is shown in the result mode of {@link ShellOptions}: a full-screen {@link ResultView}
+ * ({@code table}, {@code changelog}) or printed by {@link ResultPrinter} ({@code tableau}, and
+ * always on a dumb or tiny terminal). Typing gets Tab completion ({@link SqlCompleter}) and
+ * highlighting ({@link SqlHighlighter}); a waited-for INSERT gets a {@link ProgressLine}.
  *
  * <p>Ctrl-C while a statement runs cancels it: the SIGINT handler (JLine's signal thread) flips
  * the statement's {@link Running} flag and cancels the jobs the statement started; the printing
