@@ -146,6 +146,16 @@ class EndToEndTest {
   }
 
   @Test
+  void stringLiteralsBeyondLatin1() throws Exception {
+    try (Engine engine = Engine.create()) {
+      var result = (StatementResult.QueryResult) engine.newSession()
+          .execute("SELECT '日本語テキスト', UPPER('straße'), CHAR_LENGTH('日本'), 'ü' || '€'");
+      List<Row> rows = Session.collectAll(result, java.time.Duration.ofSeconds(30));
+      assertEquals(List.of(Row.of("日本語テキスト", "STRASSE", 2, "ü€")), rows);
+    }
+  }
+
+  @Test
   void errorsKeepTheSessionUsable() throws Exception {
     try (Engine engine = Engine.create()) {
       Session s = engine.newSession();

@@ -85,7 +85,16 @@ public final class Planner {
 
   private final Catalog catalog;
   private final ConnectorCapabilities capabilities;
-  private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(WeirTypeSystem.INSTANCE);
+  /**
+   * Character types use UTF-16, as Flink's type factory does: with Calcite's default (ISO-8859-1)
+   * a literal outside Latin-1 ({@code '日本語'}) fails to plan.
+   */
+  private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(WeirTypeSystem.INSTANCE) {
+    @Override
+    public java.nio.charset.Charset getDefaultCharset() {
+      return java.nio.charset.StandardCharsets.UTF_16LE;
+    }
+  };
   private final SqlOperatorTable operators;
 
   /**
