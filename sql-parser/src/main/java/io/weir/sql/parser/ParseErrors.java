@@ -89,7 +89,14 @@ final class ParseErrors {
 
   /** A lexical error (bad character, unterminated string or comment) or a grammar action's. */
   private static String otherDetail(SqlParseException e) {
+    if (e.getCause() instanceof StackOverflowError) {
+      // Calcite's recursive-descent parser runs out of stack on thousands of nested levels.
+      return "the statement is nested too deeply to parse (thousands of parentheses or subqueries?)";
+    }
     String message = e.getMessage() == null ? "" : e.getMessage().trim();
+    if (message.isEmpty()) {
+      return "the parser failed" + (e.getCause() == null ? "" : ": " + e.getCause());
+    }
     Matcher lexical = LEXICAL.matcher(message);
     if (lexical.matches()) {
       String encountered = lexical.group(1).trim();

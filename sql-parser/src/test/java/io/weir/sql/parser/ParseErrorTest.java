@@ -40,6 +40,12 @@ class ParseErrorTest {
   }
 
   @Test
+  void aStatementNestedTooDeeplySaysSo() {
+    SqlException e = statementError("SELECT " + "(".repeat(5000) + "1" + ")".repeat(5000));
+    assertContains(e, "nested too deeply to parse");
+  }
+
+  @Test
   void misspelledWhere() {
     SqlException e = statementError("SELECT a FROM t\nWHER a > 1");
     assertPosition(e, 2, 1);
