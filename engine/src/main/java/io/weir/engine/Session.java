@@ -304,7 +304,7 @@ public final class Session {
       CompletedCheckpoint last = j.lastCheckpoint();
       rows.add(Row.of(j.id(), j.name(), j.status().name(), j.startTime().toString(),
           j.metrics().lateRowsDropped(), j.metrics().skippedRecords(), (long) j.restarts(),
-          last == null ? null : last.directory().toString()));
+          last == null ? null : last.directory().toString(), j.metrics().rowsRead(), j.metrics().rowsWritten()));
     }
     return new StatementResult.TableResult(RowType.builder()
         .add("job id", LogicalType.string())
@@ -315,6 +315,8 @@ public final class Session {
         .add("records skipped", LogicalType.bigint())
         .add("restarts", LogicalType.bigint())
         .add("last checkpoint", LogicalType.string())
+        .add("rows read", LogicalType.bigint())
+        .add("rows written", LogicalType.bigint())
         .build(), rows);
   }
 

@@ -146,6 +146,26 @@ class EndToEndTest {
   }
 
   @Test
+  void jobsCountTheRowsTheirSourcesReadAndTheirSinksWrite() throws Exception {
+    try (Engine engine = Engine.create()) {
+      Session s = engine.newSession();
+      s.execute("SET 'parallelism.default' = '2'");
+      s.execute("SET 'table.dml-sync' = 'true'");
+      s.execute("CREATE TABLE seq (id BIGINT) WITH ('connector' = 'datagen', 'fields.id.kind' = 'sequence',"
+          + " 'fields.id.start' = '1', 'fields.id.end' = '100')");
+      s.execute("CREATE TABLE big (id BIGINT) WITH ('connector' = 'blackhole')");
+      var job = ((StatementResult.JobResult) s.execute("INSERT INTO big SELECT id FROM seq WHERE id > 60")).job();
+      assertEquals(100, job.metrics().rowsRead());
+      assertEquals(40, job.metrics().rowsWritten());
+      var jobs = (StatementResult.TableResult) s.execute("SHOW JOBS");
+      Row row = jobs.rows().get(0);
+      assertEquals(List.of("rows read", "rows written"), jobs.schema().names().subList(8, 10));
+      assertEquals(100L, row.field(8));
+      assertEquals(40L, row.field(9));
+    }
+  }
+
+  @Test
   void stringLiteralsBeyondLatin1() throws Exception {
     try (Engine engine = Engine.create()) {
       var result = (StatementResult.QueryResult) engine.newSession()

@@ -60,8 +60,12 @@ final class ProgressLine implements AutoCloseable {
 
   static String text(Job job, Duration elapsed) {
     int checkpoints = job.checkpointHistory().size();
-    return String.format(Locale.ROOT, "[%s] job %s · %.1f s · checkpoints: %d · late rows dropped: %d · Ctrl-C cancels",
-        job.status(), job.id(), elapsed.toMillis() / 1000.0, checkpoints, job.metrics().lateRowsDropped());
+    double seconds = elapsed.toMillis() / 1000.0;
+    long read = job.metrics().rowsRead();
+    return String.format(Locale.ROOT, "[%s] job %s · %.1f s · %,d rows read (%,.0f/s) · %,d written · checkpoints: %d"
+            + " · late rows dropped: %d · Ctrl-C cancels",
+        job.status(), job.id(), seconds, read, seconds > 0 ? read / seconds : 0.0, job.metrics().rowsWritten(),
+        checkpoints, job.metrics().lateRowsDropped());
   }
 
   /** Stops redrawing and wipes the line. */

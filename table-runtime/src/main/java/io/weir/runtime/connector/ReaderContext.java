@@ -11,4 +11,7 @@ public interface ReaderContext {
 
   /** Records that a malformed record was skipped (e.g. with {@code json.ignore-parse-errors}). */
   void recordSkipped(String reason);
+
+  /** Adds {@code rows} emitted by the task's readers to the job's count (called in batches). */
+  default void recordRowsRead(long rows) {}
 }

@@ -37,6 +37,9 @@ public interface OperatorContext {
   /** Counts a row dropped because it arrived behind the watermark. */
   void recordLateRow();
 
+  /** Adds {@code rows} a sink was given to the job's count (called in batches, not per row). */
+  default void recordRowsWritten(long rows) {}
+
   /**
    * The operator state that the instances of this operator returned from {@link
    * StreamOperator#snapshotOperatorState} in the checkpoint the job restores from — all of it goes

@@ -39,8 +39,13 @@ final class SinkOperator implements StreamOperator {
     this.spec = spec;
   }
 
+  private OperatorContext context;
+  /** Rows written since they were last added to the job's count: reported in batches, not per row. */
+  private long unreportedRows;
+
   @Override
   public void open(OperatorContext context) throws Exception {
+    this.context = context;
     TableContext table = TableContext.ofSink(spec, context.config());
     TableSink sink = FactoryUtil.sinkFactory(spec.table(), spec.options()).createSink(table);
     writer = sink.createWriter(new SinkContext(context.subtaskIndex(), context.parallelism(), context.runId()));
@@ -59,13 +64,30 @@ final class SinkOperator implements StreamOperator {
   @Override
   public void process(int input, Row row, Output out) throws Exception {
     writer.write(row);
+    unreportedRows++;
+  }
+
+  /** Adds the rows written since the last report to the job's count. */
+  private void reportRows() {
+    if (unreportedRows > 0) {
+      context.recordRowsWritten(unreportedRows);
+      unreportedRows = 0;
+    }
   }
 
   @Override
-  public void onWatermark(long watermark, Output out) {}
+  public void onWatermark(long watermark, Output out) {
+    reportRows();
+  }
+
+  @Override
+  public void onProcessingTime(long time, Output out) {
+    reportRows();
+  }
 
   @Override
   public void endInput(int input, Output out) throws Exception {
+    reportRows();
     ended = true;
     if (!twoPhase) {
       writer.flush();
@@ -74,6 +96,7 @@ final class SinkOperator implements StreamOperator {
 
   @Override
   public byte[] snapshotOperatorState(long checkpointId) throws Exception {
+    reportRows();
     if (!twoPhase) {
       writer.flush();
       return NO_STATE;

@@ -8,6 +8,27 @@ public final class JobMetrics {
   private final AtomicLong skippedRecords = new AtomicLong();
   private final AtomicLong lateRowsDropped = new AtomicLong();
   private final AtomicReference<String> lastSkipReason = new AtomicReference<>();
+  // Added by tasks in batches (never per row): a LongAdder keeps those adds uncontended.
+  private final java.util.concurrent.atomic.LongAdder rowsRead = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder rowsWritten = new java.util.concurrent.atomic.LongAdder();
+
+  void addRowsRead(long rows) {
+    rowsRead.add(rows);
+  }
+
+  void addRowsWritten(long rows) {
+    rowsWritten.add(rows);
+  }
+
+  /** Rows the job's sources have emitted (in batches: it may lag a read by a fraction of a second). */
+  public long rowsRead() {
+    return rowsRead.sum();
+  }
+
+  /** Rows the job's sinks have been given (in batches, as {@link #rowsRead}). */
+  public long rowsWritten() {
+    return rowsWritten.sum();
+  }
 
   void recordSkipped(String reason) {
     skippedRecords.incrementAndGet();

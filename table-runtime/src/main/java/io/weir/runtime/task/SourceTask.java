@@ -3,6 +3,7 @@ package io.weir.runtime.task;
 import io.weir.runtime.connector.ReaderContext;
 import io.weir.runtime.connector.SourceSplit;
 import io.weir.runtime.connector.SplitReader;
+import io.weir.runtime.connector.SplitReader.ReadStatus;
 import io.weir.runtime.connector.TableSource;
 import io.weir.runtime.operator.Output;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ final class SourceTask extends Task {
     final Consumer<io.weir.common.data.Row> sink;
     /** When this split last produced a row (System.nanoTime), for idleness. */
     long lastRowNanos = System.nanoTime();
+    /** Rows emitted since the task last added them to the job's count. */
+    long rows;
 
     SplitState(SourceSplit split, SplitReader reader, ScanStage stage, Output entry) {
       this.split = split;
@@ -55,6 +58,7 @@ final class SourceTask extends Task {
       Consumer<io.weir.common.data.Row> emit = stage == null ? entry::emit : row -> stage.process(row, watermark, entry);
       this.sink = row -> {
         lastRowNanos = System.nanoTime();
+        rows++;
         emit.accept(row);
       };
     }
@@ -127,7 +131,12 @@ final class SourceTask extends Task {
       boolean splitEnded = false;
       for (int i = 0; i < active.size(); i++) {
         SplitState s = active.get(i);
-        switch (s.reader.read(s.sink)) {
+        ReadStatus status = s.reader.read(s.sink);
+        if (s.rows > 0) {
+          readerContext.recordRowsRead(s.rows);
+          s.rows = 0;
+        }
+        switch (status) {
           case MORE_AVAILABLE -> progressed = true;
           case NOTHING_AVAILABLE -> { }
           case END_OF_SPLIT -> {

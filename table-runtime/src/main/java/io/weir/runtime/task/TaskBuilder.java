@@ -293,6 +293,7 @@ public final class TaskBuilder {
       @Override public int subtaskIndex() { return subtask; }
       @Override public int parallelism() { return parallelism; }
       @Override public void recordSkipped(String reason) { metrics.recordSkipped(reason); }
+      @Override public void recordRowsRead(long rows) { metrics.addRowsRead(rows); }
     };
   }
 }

@@ -62,6 +62,7 @@ final class TaskOperatorContext implements OperatorContext {
   @Override public Configuration config() { return config; }
   @Override public CompileContext compileContext() { return compileContext; }
   @Override public void recordLateRow() { metrics.recordLateRow(); }
+  @Override public void recordRowsWritten(long rows) { metrics.addRowsWritten(rows); }
   @Override public boolean checkpointing() { return checkpoints.enabled; }
   @Override public String runId() { return checkpoints.runId; }
 
