@@ -45,6 +45,11 @@ final class KafkaOptions {
       "scan.bounded.mode", BoundedMode.class, BoundedMode.UNBOUNDED,
       "Where each partition's reading ends: never (unbounded), or at the offset the mode gives when reading starts.");
 
+  /** Whether {@code scan.bounded.mode} gives the table an end. */
+  static boolean bounded(TableOptions options) {
+    return options.get(BOUNDED_MODE) != BoundedMode.UNBOUNDED;
+  }
+
   static final ConfigOption<Duration> DISCOVERY_INTERVAL = ConfigOption.duration(
       "scan.topic-partition-discovery.interval", Duration.ofMinutes(5),
       "How often new partitions (and, with topic-pattern, new topics) are looked for; 0 never.");

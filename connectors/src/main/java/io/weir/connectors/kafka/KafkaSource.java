@@ -104,7 +104,7 @@ final class KafkaSource implements TableSource {
   /** {@code scan.topic-partition-discovery.interval}: new partitions are read from their start. */
   @Override
   public java.time.Duration discoveryInterval() {
-    if (options.get(KafkaOptions.BOUNDED_MODE) != KafkaOptions.BoundedMode.UNBOUNDED) {
+    if (KafkaOptions.bounded(options)) {
       return null; // a bounded read ends with the partitions it started with, as in Flink
     }
     return options.get(KafkaOptions.DISCOVERY_INTERVAL);

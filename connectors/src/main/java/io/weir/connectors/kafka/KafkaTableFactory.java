@@ -72,7 +72,7 @@ public final class KafkaTableFactory implements SourceFactory, SinkFactory {
 
   @Override
   public boolean isBounded(TableContext context) {
-    return TableOptions.of(context, IDENTIFIER).get(KafkaOptions.BOUNDED_MODE) != KafkaOptions.BoundedMode.UNBOUNDED;
+    return KafkaOptions.bounded(TableOptions.of(context, IDENTIFIER));
   }
 
   @Override

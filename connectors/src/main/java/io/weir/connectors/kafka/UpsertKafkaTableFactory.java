@@ -57,7 +57,7 @@ public final class UpsertKafkaTableFactory implements SinkFactory, io.weir.runti
 
   @Override
   public boolean isBounded(TableContext context) {
-    return TableOptions.of(context, IDENTIFIER).get(KafkaOptions.BOUNDED_MODE) != KafkaOptions.BoundedMode.UNBOUNDED;
+    return KafkaOptions.bounded(TableOptions.of(context, IDENTIFIER));
   }
 
   @Override

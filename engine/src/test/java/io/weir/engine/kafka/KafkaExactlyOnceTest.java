@@ -33,9 +33,6 @@ class KafkaExactlyOnceTest {
 
   @TempDir Path dir;
 
-  private static String event(int i) {
-    return WindowedEvents.event(i);
-  }
 
   private Job start(EmbeddedKafka kafka, int parallelism, CompletedCheckpoint restore, int run) {
     Session s = Engine.create(new Configuration(), dir.resolve("engine-" + run)).newSession();
@@ -68,7 +65,7 @@ class KafkaExactlyOnceTest {
         for (int i = 0; i < EVENTS; i += 100) {
           List<ProducerRecord<byte[], byte[]>> batch = new ArrayList<>();
           for (int j = i; j < i + 100; j++) {
-            batch.add(new ProducerRecord<>("events", j % 2, null, event(j).getBytes(StandardCharsets.UTF_8)));
+            batch.add(new ProducerRecord<>("events", j % 2, null, WindowedEvents.event(j).getBytes(StandardCharsets.UTF_8)));
           }
           kafka.produce("events", batch);
           try {
@@ -100,23 +97,20 @@ class KafkaExactlyOnceTest {
       // Watermarks are not part of a checkpoint: if the run before consumed every event, nothing
       // would raise the watermark again. One late-time event per partition closes every window.
       kafka.produce("events", List.of(
-          new ProducerRecord<>("events", 0, null, event(10_000).getBytes(StandardCharsets.UTF_8)),
-          new ProducerRecord<>("events", 1, null, event(10_001).getBytes(StandardCharsets.UTF_8))));
+          new ProducerRecord<>("events", 0, null, WindowedEvents.event(10_000).getBytes(StandardCharsets.UTF_8)),
+          new ProducerRecord<>("events", 1, null, WindowedEvents.event(10_001).getBytes(StandardCharsets.UTF_8))));
       Map<String, String> expected = expectedWindows();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (committed(kafka).size() < expected.size() && System.nanoTime() < deadline) {
+      while (WindowedEvents.committed(kafka, "totals").size() < expected.size() && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
       Thread.sleep(500); // a duplicate would be committed with the next checkpoint
       last.cancel();
-      Map<String, String> seen = WindowedEvents.byWindow(committed(kafka));
+      Map<String, String> seen = WindowedEvents.byWindow(WindowedEvents.committed(kafka, "totals"));
       assertEquals(expected, seen);
     }
   }
 
-  private static List<String> committed(EmbeddedKafka kafka) {
-    return WindowedEvents.committed(kafka, "totals");
-  }
 
   /** Every window of the events, computed directly: the late-time events close them all. */
   private static Map<String, String> expectedWindows() {

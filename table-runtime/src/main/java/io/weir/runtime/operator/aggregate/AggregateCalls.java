@@ -89,7 +89,7 @@ public final class AggregateCalls {
   /** Adds {@code row} to every call whose FILTER it passes. */
   public void accumulate(Object[] accs, Row row) {
     for (int i = 0; i < functions.length; i++) {
-      if (!isDistinct(i) && passes(i, row)) {
+      if (!distinct[i] && passes(i, row)) {
         accs[i] = functions[i].accumulate(accs[i], row);
       }
     }
@@ -101,7 +101,7 @@ public final class AggregateCalls {
   /** Removes {@code row} from every call whose FILTER it passes. */
   public void retract(Object[] accs, Row row) {
     for (int i = 0; i < functions.length; i++) {
-      if (!isDistinct(i) && passes(i, row)) {
+      if (!distinct[i] && passes(i, row)) {
         accs[i] = functions[i].retract(accs[i], row);
       }
     }
@@ -113,7 +113,7 @@ public final class AggregateCalls {
   /** Merges {@code other} into {@code accs}; {@code other} is neither changed nor shared. */
   public void merge(Object[] accs, Object[] other) {
     for (int i = 0; i < functions.length; i++) {
-      if (!isDistinct(i)) {
+      if (!distinct[i]) {
         accs[i] = functions[i].merge(accs[i], other[i]);
       }
     }
@@ -127,10 +127,6 @@ public final class AggregateCalls {
     for (int i = 0; i < functions.length; i++) {
       target[offset + i] = functions[i].getValue(accs[i]);
     }
-  }
-
-  private boolean isDistinct(int call) {
-    return distinct[call];
   }
 
   @SuppressWarnings("unchecked")

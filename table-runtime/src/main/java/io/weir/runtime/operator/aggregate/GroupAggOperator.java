@@ -102,7 +102,7 @@ public final class GroupAggOperator implements StreamOperator {
     }
     Row key = keyOf(row);
     if (batch == null) {
-      apply(key, java.util.List.of(row), out);
+      emitChange(key, fold(groups.get(key), row), out);
       return;
     }
     if (batched == 0) {
@@ -121,7 +121,11 @@ public final class GroupAggOperator implements StreamOperator {
       return;
     }
     for (java.util.Map.Entry<Row, java.util.ArrayList<Row>> e : batch.entrySet()) {
-      apply(e.getKey(), e.getValue(), out);
+      GroupState group = groups.get(e.getKey());
+      for (Row row : e.getValue()) {
+        group = fold(group, row);
+      }
+      emitChange(e.getKey(), group, out);
     }
     batch.clear();
     batched = 0;
@@ -148,25 +152,27 @@ public final class GroupAggOperator implements StreamOperator {
     flush(out);
   }
 
-  /** Applies {@code rows} of one group to its state, in order, and emits the change of its result. */
-  private void apply(Row key, java.util.List<Row> rows, Output out) {
-    GroupState group = groups.get(key);
-    for (Row row : rows) {
-      boolean accumulate = row.kind().isAccumulate();
-      if (group == null) {
-        if (!accumulate) {
-          continue; // a retraction of a group with no state (expired): ignored
-        }
-        group = new GroupState(aggregates.createAccumulators());
+  /** Adds or retracts {@code row} in {@code group} (null: none yet); returns the group, or null. */
+  private GroupState fold(GroupState group, Row row) {
+    boolean accumulate = row.kind().isAccumulate();
+    if (group == null) {
+      if (!accumulate) {
+        return null; // a retraction of a group with no state (expired): ignored
       }
-      if (accumulate) {
-        aggregates.accumulate(group.accumulators, row);
-        group.rowCount++;
-      } else {
-        aggregates.retract(group.accumulators, row);
-        group.rowCount--;
-      }
+      group = new GroupState(aggregates.createAccumulators());
     }
+    if (accumulate) {
+      aggregates.accumulate(group.accumulators, row);
+      group.rowCount++;
+    } else {
+      aggregates.retract(group.accumulators, row);
+      group.rowCount--;
+    }
+    return group;
+  }
+
+  /** Stores the group after its rows were folded in, and emits the change of its result. */
+  private void emitChange(Row key, GroupState group, Output out) {
     if (group == null) {
       return;
     }
